@@ -1,0 +1,110 @@
+package dev.snoop.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The snoop database, migrated and ready. With a URL it uses that server; without one it runs the
+ * embedded PostgreSQL for as long as this object is open.
+ */
+public final class Database implements AutoCloseable {
+  private final String jdbcUrl;
+  private final EmbeddedServer embedded;
+  private final DataSource dataSource;
+  private final DSLContext dsl;
+
+  private Database(String jdbcUrl, EmbeddedServer embedded) {
+    this.jdbcUrl = jdbcUrl;
+    this.embedded = embedded;
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setURL(jdbcUrl);
+    this.dataSource = source;
+    this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+  }
+
+  /** Opens (starting the embedded server if no URL is set) and migrates the database. */
+  public static Database open(DatabaseSettings settings) {
+    Database database = connect(settings);
+    try {
+      database.migrate();
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** Opens without migrating, for commands that must not change the schema (status, reset). */
+  public static Database connect(DatabaseSettings settings) {
+    if (settings.url().isPresent()) {
+      return new Database(settings.url().get(), null);
+    }
+    EmbeddedServer server = EmbeddedServer.start(settings.dataDir(), settings.lockWait());
+    return new Database(server.jdbcUrl(), server);
+  }
+
+  /** Applies pending migrations; returns how many ran. */
+  public int migrate() {
+    return flyway().migrate().migrationsExecuted;
+  }
+
+  /** Drops every snoop object and migrates again: an empty, current schema. */
+  public void reset() {
+    Flyway flyway = flyway();
+    flyway.clean();
+    flyway.migrate();
+  }
+
+  /** Schema version and pending migrations, for {@code snoop db status}. */
+  public SchemaStatus schemaStatus() {
+    var info = flyway().info();
+    String current = info.current() == null ? "none" : info.current().getVersion().toString();
+    return new SchemaStatus(current, info.pending().length);
+  }
+
+  /** The schema version applied and how many migrations are not yet. */
+  public record SchemaStatus(String version, int pendingMigrations) {}
+
+  private Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .schemas("public", "conformance", "testing", "snoop")
+        .createSchemas(false)
+        .cleanDisabled(false)
+        .load();
+  }
+
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  public boolean isEmbedded() {
+    return embedded != null;
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}
