@@ -1,5 +1,5 @@
 CREATE TABLE public.open_api (
-  release      text NOT NULL,
+  release      text NOT NULL REFERENCES snoop.release (release),
   release_date timestamp,
   endpoint     text NOT NULL,
   level        text NOT NULL CHECK (level IN ('alpha', 'beta', 'stable')),
@@ -14,8 +14,7 @@ CREATE TABLE public.open_api (
   spec         text NOT NULL,
   http_method  text NOT NULL,
   level_rule   text NOT NULL CHECK (level_rule IN ('exact', 'apisnoop')),
-  PRIMARY KEY (release, endpoint),
-  CHECK (release::semver IS NOT NULL)
+  PRIMARY KEY (release, endpoint)
 );
 CREATE INDEX open_api_endpoint ON public.open_api (endpoint);
 COMMENT ON TABLE public.open_api IS 'One row per operation (operationId) of a release''s Kubernetes OpenAPI spec, with the columns APISnoop derives.';

@@ -8,7 +8,10 @@ import dev.snoop.db.jooq.public_.tables.AuditEvent;
 import dev.snoop.db.jooq.public_.tables.OpenApi;
 import dev.snoop.db.jooq.public_.tables.records.AuditEventRecord;
 import dev.snoop.db.jooq.public_.tables.records.OpenApiRecord;
+import dev.snoop.db.jooq.snoop.tables.Release;
+import dev.snoop.db.jooq.snoop.tables.records.ReleaseRecord;
 
+import org.jooq.ForeignKey;
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
@@ -28,4 +31,10 @@ public class Keys {
 
     public static final UniqueKey<AuditEventRecord> AUDIT_EVENT_PKEY = Internal.createUniqueKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_pkey"), new TableField[] { AuditEvent.AUDIT_EVENT.ID }, true);
     public static final UniqueKey<OpenApiRecord> OPEN_API_PKEY = Internal.createUniqueKey(OpenApi.OPEN_API, DSL.name("open_api_pkey"), new TableField[] { OpenApi.OPEN_API.RELEASE, OpenApi.OPEN_API.ENDPOINT }, true);
+
+    // -------------------------------------------------------------------------
+    // FOREIGN KEY definitions
+    // -------------------------------------------------------------------------
+
+    public static final ForeignKey<OpenApiRecord, ReleaseRecord> OPEN_API__OPEN_API_RELEASE_FKEY = Internal.createForeignKey(OpenApi.OPEN_API, DSL.name("open_api_release_fkey"), new TableField[] { OpenApi.OPEN_API.RELEASE }, dev.snoop.db.jooq.snoop.Keys.RELEASE_PKEY, new TableField[] { Release.RELEASE.RELEASE_ }, true);
 }

@@ -8,6 +8,7 @@ import dev.snoop.db.jooq.public_.Indexes;
 import dev.snoop.db.jooq.public_.Keys;
 import dev.snoop.db.jooq.public_.Public;
 import dev.snoop.db.jooq.public_.tables.records.OpenApiRecord;
+import dev.snoop.db.jooq.snoop.tables.Release.ReleasePath;
 
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -17,10 +18,14 @@ import java.util.List;
 import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.ForeignKey;
 import org.jooq.Index;
+import org.jooq.InverseForeignKey;
 import org.jooq.Name;
+import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
+import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -180,6 +185,39 @@ public class OpenApi extends TableImpl<OpenApiRecord> {
         this(DSL.name("open_api"), null);
     }
 
+    public <O extends Record> OpenApi(Table<O> path, ForeignKey<O, OpenApiRecord> childPath, InverseForeignKey<O, OpenApiRecord> parentPath) {
+        super(path, childPath, parentPath, OPEN_API);
+    }
+
+    /**
+     * A subtype implementing {@link Path} for simplified path-based joins.
+     */
+    public static class OpenApiPath extends OpenApi implements Path<OpenApiRecord> {
+
+        private static final long serialVersionUID = 1L;
+        public <O extends Record> OpenApiPath(Table<O> path, ForeignKey<O, OpenApiRecord> childPath, InverseForeignKey<O, OpenApiRecord> parentPath) {
+            super(path, childPath, parentPath);
+        }
+        private OpenApiPath(Name alias, Table<OpenApiRecord> aliased) {
+            super(alias, aliased);
+        }
+
+        @Override
+        public OpenApiPath as(String alias) {
+            return new OpenApiPath(DSL.name(alias), this);
+        }
+
+        @Override
+        public OpenApiPath as(Name alias) {
+            return new OpenApiPath(alias, this);
+        }
+
+        @Override
+        public OpenApiPath as(Table<?> alias) {
+            return new OpenApiPath(alias.getQualifiedName(), this);
+        }
+    }
+
     @Override
     public Schema getSchema() {
         return aliased() ? null : Public.PUBLIC;
@@ -196,11 +234,27 @@ public class OpenApi extends TableImpl<OpenApiRecord> {
     }
 
     @Override
+    public List<ForeignKey<OpenApiRecord, ?>> getReferences() {
+        return Arrays.asList(Keys.OPEN_API__OPEN_API_RELEASE_FKEY);
+    }
+
+    private transient ReleasePath _release;
+
+    /**
+     * Get the implicit join path to the <code>snoop.release</code> table.
+     */
+    public ReleasePath release() {
+        if (_release == null)
+            _release = new ReleasePath(this, Keys.OPEN_API__OPEN_API_RELEASE_FKEY, null);
+
+        return _release;
+    }
+
+    @Override
     public List<Check<OpenApiRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("open_api_level_check"), "((level = ANY (ARRAY['alpha'::text, 'beta'::text, 'stable'::text])))", true),
-            Internal.createCheck(this, DSL.name("open_api_level_rule_check"), "((level_rule = ANY (ARRAY['exact'::text, 'apisnoop'::text])))", true),
-            Internal.createCheck(this, DSL.name("open_api_release_check"), "(((release)::semver IS NOT NULL))", true)
+            Internal.createCheck(this, DSL.name("open_api_level_rule_check"), "((level_rule = ANY (ARRAY['exact'::text, 'apisnoop'::text])))", true)
         );
     }
 

@@ -6,6 +6,7 @@ package dev.snoop.db.jooq.snoop.tables;
 
 import dev.snoop.db.jooq.conformance.tables.ReleaseTest.ReleaseTestPath;
 import dev.snoop.db.jooq.public_.Domains;
+import dev.snoop.db.jooq.public_.tables.OpenApi.OpenApiPath;
 import dev.snoop.db.jooq.snoop.Indexes;
 import dev.snoop.db.jooq.snoop.Keys;
 import dev.snoop.db.jooq.snoop.Snoop;
@@ -170,6 +171,19 @@ public class Release extends TableImpl<ReleaseRecord> {
             _releaseTest = new ReleaseTestPath(this, null, dev.snoop.db.jooq.conformance.Keys.RELEASE_TEST__RELEASE_TEST_LIST_RELEASE_FKEY.getInverseKey());
 
         return _releaseTest;
+    }
+
+    private transient OpenApiPath _openApi;
+
+    /**
+     * Get the implicit to-many join path to the <code>public.open_api</code>
+     * table
+     */
+    public OpenApiPath openApi() {
+        if (_openApi == null)
+            _openApi = new OpenApiPath(this, null, dev.snoop.db.jooq.public_.Keys.OPEN_API__OPEN_API_RELEASE_FKEY.getInverseKey());
+
+        return _openApi;
     }
 
     @Override

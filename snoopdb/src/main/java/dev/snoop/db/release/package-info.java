@@ -1,0 +1,2 @@
+/** Release versions and the release catalogue (releases.yaml). */
+package dev.snoop.db.release;

@@ -1,0 +1,140 @@
+package dev.snoop.db.spec;
+
+import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
+
+import dev.snoop.db.input.InputBytes;
+import dev.snoop.db.input.InputReader;
+import dev.snoop.db.jooq.public_.tables.records.OpenApiRecord;
+import dev.snoop.db.load.LoadLog;
+import dev.snoop.db.release.Release;
+import dev.snoop.db.release.ReleaseCatalogue;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jooq.DSLContext;
+
+/**
+ * Loads a release's spec into {@code open_api}: reads and checks the whole input first, then
+ * replaces that release's rows in one transaction, so a bad input changes nothing.
+ */
+public final class SpecLoader {
+  private final DSLContext sql;
+  private final InputReader reader;
+  private final ReleaseCatalogue catalogue;
+
+  public SpecLoader(DSLContext sql, InputReader reader) {
+    this.sql = sql;
+    this.reader = reader;
+    this.catalogue = new ReleaseCatalogue(sql, reader);
+  }
+
+  /** What a load wrote: operations by level, and how many are deprecated. */
+  public record Result(
+      Release release,
+      String source,
+      LevelRule rule,
+      int operations,
+      int deprecated,
+      Map<String, Integer> levels) {}
+
+  /** The upstream spec of a release in the catalogue (master for the working release). */
+  public SpecSource upstream(Release release) {
+    return SpecSource.upstream(release.tag(), catalogue.require(release).working());
+  }
+
+  public Result load(Release release, SpecSource source, LevelRule rule) {
+    ReleaseCatalogue.Entry entry = catalogue.require(release);
+    Spec spec = read(source);
+    List<OpenApiRow> rows = SpecDeriver.derive(spec.operations(), rule);
+    LocalDateTime releaseDate =
+        entry.date().map(d -> d.atStartOfDay()).orElseGet(LocalDateTime::now);
+    sql.transaction(
+        tx -> {
+          DSLContext t = tx.dsl();
+          t.deleteFrom(OPEN_API).where(OPEN_API.RELEASE.eq(release.toString())).execute();
+          List<OpenApiRecord> records = new ArrayList<>(rows.size());
+          for (OpenApiRow row : rows) {
+            records.add(record(release, releaseDate, source.source(), rule, row));
+          }
+          t.batchInsert(records).execute();
+          LoadLog.record(
+              t,
+              LoadLog.Kind.SPEC,
+              release,
+              source.source(),
+              spec.checksum(),
+              rows.size(),
+              Map.of("level_rule", rule.id(), "format", spec.format()));
+        });
+    return result(release, source, rule, rows);
+  }
+
+  /** The parsed spec, checksum and format of a source, before anything is written. */
+  record Spec(List<SpecOperation> operations, String checksum, String format) {}
+
+  Spec read(SpecSource source) {
+    if (source instanceof SpecSource.V2 v2) {
+      InputReader.Parsed<List<SpecOperation>> parsed = reader.read(v2.input(), SpecParser::parseV2);
+      return new Spec(parsed.value(), parsed.bytes().sha256(), "swagger-2.0");
+    }
+    SpecSource.V3 v3 = (SpecSource.V3) source;
+    List<SpecOperation> operations = new ArrayList<>();
+    Map<String, String> checksums = new TreeMap<>();
+    Map<String, String> owner = new LinkedHashMap<>();
+    for (var document : v3.documents()) {
+      InputReader.Parsed<List<SpecOperation>> parsed = reader.read(document, SpecParser::parseV3);
+      checksums.put(document.source(), parsed.bytes().sha256());
+      for (SpecOperation op : parsed.value()) {
+        String earlier = owner.putIfAbsent(op.operationId(), document.source());
+        if (earlier == null) {
+          operations.add(op);
+        } else if (!operations.contains(op)) {
+          throw new dev.snoop.db.input.InputException(
+              document.source()
+                  + ": operationId "
+                  + op.operationId()
+                  + " differs from the one in "
+                  + earlier);
+        }
+      }
+    }
+    String combined = String.join("\n", checksums.values());
+    return new Spec(
+        operations, new InputBytes(v3.source(), combined.getBytes()).sha256(), "openapi-3");
+  }
+
+  private static OpenApiRecord record(
+      Release release, LocalDateTime date, String spec, LevelRule rule, OpenApiRow row) {
+    OpenApiRecord r = new OpenApiRecord();
+    r.setRelease(release.toString());
+    r.setReleaseDate(date);
+    r.setEndpoint(row.endpoint());
+    r.setLevel(row.level());
+    r.setCategory(row.category());
+    r.setPath(row.path());
+    r.setK8sGroup(row.group());
+    r.setK8sVersion(row.version());
+    r.setK8sKind(row.kind());
+    r.setK8sAction(row.action());
+    r.setDeprecated(row.deprecated());
+    r.setDescription(row.description());
+    r.setSpec(spec);
+    r.setHttpMethod(row.httpMethod());
+    r.setLevelRule(rule.id());
+    return r;
+  }
+
+  private static Result result(
+      Release release, SpecSource source, LevelRule rule, List<OpenApiRow> rows) {
+    Map<String, Integer> levels = new TreeMap<>();
+    int deprecated = 0;
+    for (OpenApiRow row : rows) {
+      levels.merge(row.level(), 1, Integer::sum);
+      deprecated += row.deprecated() ? 1 : 0;
+    }
+    return new Result(release, source.source(), rule, rows.size(), deprecated, levels);
+  }
+}
