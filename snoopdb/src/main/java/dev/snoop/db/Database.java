@@ -97,6 +97,29 @@ public final class Database implements AutoCloseable {
     return jdbcUrl;
   }
 
+  /** The URL in libpq's form, for psql: {@code postgresql://user@host:port/db}. */
+  public String libpqUrl() {
+    java.net.URI uri = java.net.URI.create(jdbcUrl.substring("jdbc:".length()));
+    String user = null;
+    StringBuilder rest = new StringBuilder();
+    if (uri.getQuery() != null) {
+      for (String pair : uri.getQuery().split("&")) {
+        if (pair.startsWith("user=")) {
+          user = pair.substring("user=".length());
+        } else if (!pair.isEmpty()) {
+          rest.append(rest.length() == 0 ? "?" : "&").append(pair);
+        }
+      }
+    }
+    String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    return "postgresql://"
+        + (user == null ? "" : user + "@")
+        + uri.getHost()
+        + port
+        + uri.getPath()
+        + rest;
+  }
+
   public boolean isEmbedded() {
     return embedded != null;
   }

@@ -1,0 +1,61 @@
+package dev.snoop.cli;
+
+import dev.snoop.db.Database;
+import dev.snoop.db.input.Input;
+import dev.snoop.db.release.Release;
+import dev.snoop.db.spec.LevelRule;
+import dev.snoop.db.spec.SpecLoadBenchmark;
+import dev.snoop.db.spec.SpecSource;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code snoop bench ...}: benchmarks that print figures. */
+@Command(
+    name = "bench",
+    description = "Benchmarks that print their figures.",
+    subcommands = {BenchCommand.SpecLoad.class})
+final class BenchCommand {
+  @Spec CommandSpec spec;
+
+  @Command(
+      name = "spec-load",
+      description =
+          "Load a spec repeatedly (parse plus database write) and print the time of each run."
+              + " Writes the release's open_api rows in the database it runs on.")
+  static final class SpecLoad implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
+    @Option(names = "--file", required = true, description = "The swagger.json to load.")
+    Path file;
+
+    @Option(
+        names = "--release",
+        defaultValue = "0.0.1",
+        description = "Release to load it as (default 0.0.1, added to the catalogue if missing).")
+    String release;
+
+    @Option(names = "--runs", defaultValue = "6", description = "Runs; the first is the cold one.")
+    int runs;
+
+    @Override
+    public Integer call() {
+      SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
+      try (Database db = root.openDatabase()) {
+        SpecLoadBenchmark.Report report =
+            new SpecLoadBenchmark(db.dsl(), root.inputReader())
+                .run(
+                    Release.parse(release),
+                    new SpecSource.V2(Input.file(file)),
+                    LevelRule.EXACT,
+                    runs);
+        System.out.print(report.describe());
+      }
+      return ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.snoop.cli;
+
+import dev.snoop.db.Database;
+import dev.snoop.db.spec.LevelRule;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code snoop up}: the main job. */
+@Command(
+    name = "up",
+    description =
+        "The main job: load a release's reference data (upstream by default, local files when"
+            + " given) and print its summary.")
+final class UpCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--release", description = "Release (default: the working release).")
+  String release;
+
+  @Option(names = "--releases", description = "releases.yaml to load the catalogue from.")
+  Path releases;
+
+  @Option(names = "--spec", description = "swagger.json of the release.")
+  Path swagger;
+
+  @Option(names = "--v3", description = "OpenAPI v3 documents of the release (directory).")
+  Path v3;
+
+  @Option(names = "--conformance", description = "conformance.yaml of the release.")
+  Path conformance;
+
+  @Option(names = "--ineligible", description = "ineligible_endpoints.yaml or .json.")
+  Path ineligible;
+
+  @Option(names = "--pending", description = "pending_eligible_endpoints.yaml.")
+  Path pending;
+
+  @Option(
+      names = "--level-rule",
+      defaultValue = "exact",
+      description = "exact (default) or apisnoop: see docs/level-rules.md.")
+  String levelRule;
+
+  @Option(
+      names = "--offline",
+      description = "Skip every input not given as a local file instead of fetching it upstream.")
+  boolean offline;
+
+  @Override
+  public Integer call() {
+    SnoopCommand root = (SnoopCommand) spec.root().userObject();
+    MainJob.Inputs inputs =
+        new MainJob.Inputs(
+            release,
+            releases,
+            swagger,
+            v3,
+            conformance,
+            ineligible,
+            pending,
+            LevelRule.of(levelRule),
+            offline);
+    try (Database db = root.openDatabase()) {
+      new MainJob(db.dsl(), root.inputReader(), System.out).run(inputs);
+    }
+    return ExitCode.OK;
+  }
+}
