@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class DataDirLock implements AutoCloseable {
               StandardOpenOption.WRITE);
       long deadline = System.nanoTime() + wait.toNanos();
       FileLock lock;
-      while ((lock = channel.tryLock()) == null) {
+      while ((lock = tryLock(channel)) == null) {
         if (System.nanoTime() > deadline) {
           String holder = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
           channel.close();
@@ -61,6 +62,15 @@ final class DataDirLock implements AutoCloseable {
       return new DataDirLock(channel, lock);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + lockFile, e);
+    }
+  }
+
+  /** Null when another process holds it, or another Database in this JVM. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
     }
   }
 

@@ -53,21 +53,43 @@ public final class ReleaseCatalogue {
     sql.transaction(
         tx -> {
           DSLContext t = tx.dsl();
-          t.update(RELEASE).set(RELEASE.WORKING, false).where(RELEASE.WORKING).execute();
+          // Dated entries first: the old working release gets its date before it stops being the
+          // working one (an undated release must be the working release).
           for (Entry entry : entries) {
-            t.insertInto(RELEASE)
-                .set(RELEASE.RELEASE_, entry.release().toString())
-                .set(RELEASE.RELEASE_DATE, entry.date().orElse(null))
-                .set(RELEASE.WORKING, entry.working())
-                .onConflict(RELEASE.RELEASE_)
-                .doUpdate()
-                .set(RELEASE.RELEASE_DATE, entry.date().orElse(null))
-                .set(RELEASE.WORKING, entry.working())
-                .execute();
+            if (!entry.working()) {
+              upsert(t, entry);
+            }
           }
+          var working = entries.stream().filter(Entry::working).findFirst();
+          var stale =
+              t.select(RELEASE.RELEASE_)
+                  .from(RELEASE)
+                  .where(RELEASE.WORKING)
+                  .and(RELEASE.RELEASE_.ne(working.map(e -> e.release().toString()).orElse("")))
+                  .fetch(RELEASE.RELEASE_);
+          if (!stale.isEmpty()) {
+            throw new InputException(
+                input.source()
+                    + ": gives no release_date for "
+                    + stale.get(0)
+                    + ", the working release until now");
+          }
+          working.ifPresent(entry -> upsert(t, entry));
           LoadLog.record(t, LoadLog.Kind.RELEASES, null, parsed.bytes(), entries.size(), Map.of());
         });
     return entries;
+  }
+
+  private static void upsert(DSLContext t, Entry entry) {
+    t.insertInto(RELEASE)
+        .set(RELEASE.RELEASE_, entry.release().toString())
+        .set(RELEASE.RELEASE_DATE, entry.date().orElse(null))
+        .set(RELEASE.WORKING, entry.working())
+        .onConflict(RELEASE.RELEASE_)
+        .doUpdate()
+        .set(RELEASE.RELEASE_DATE, entry.date().orElse(null))
+        .set(RELEASE.WORKING, entry.working())
+        .execute();
   }
 
   static List<Entry> parse(InputBytes input) {

@@ -1,0 +1,142 @@
+package dev.snoop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snoop.db.Database;
+import dev.snoop.db.testing.MigratedDatabase;
+import dev.snoop.db.testing.SharedData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The snoop command end to end on a real database: output and exit codes. */
+@ExtendWith(MigratedDatabase.class)
+class CliIT {
+  private final String dbUrl;
+  @TempDir Path temp;
+
+  CliIT(Database database) {
+    this.dbUrl = database.jdbcUrl();
+  }
+
+  /** What a run printed and returned. */
+  record Run(int exit, String out, String err) {}
+
+  @Test
+  void upLoadsTheReleaseAndPrintsItsSummary() {
+    Run run =
+        snoop(
+            "up",
+            "--offline",
+            "--release",
+            "1.34.0",
+            "--releases",
+            data("apisnoop-coverage/releases.yaml"),
+            "--spec",
+            data("openapi/v1.34.0/swagger.json"),
+            "--conformance",
+            data("conformance-yaml/v1.34.yaml"),
+            "--ineligible",
+            data("apisnoop-coverage/ineligible_endpoints.json"));
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("release 1.34.0 (levels by the exact rule)")
+        .contains("endpoints      859")
+        // APISnoop's 1.34.0.json: "total conformance eligible endpoints": 551
+        .contains("eligible       551 stable endpoints")
+        .contains("424 tests listed, 424 required for a v1.34 submission");
+    assertThat(run.err()).contains("skipped pending list");
+
+    Run csv =
+        snoop(
+            "sql",
+            "--format",
+            "csv",
+            "select count(*) as n from open_api where release = '1.34.0'");
+    assertThat(csv.out()).isEqualTo("n\n1062\n");
+  }
+
+  @Test
+  void badInputExitsTwoWithOneErrorLineNamingTheInput() throws IOException {
+    snoop("load", "releases", "--file", data("apisnoop-coverage/releases.yaml"));
+    Path page =
+        Files.writeString(temp.resolve("swagger.json"), "<html><body>rate limited</body></html>");
+    Run run = snoop("load", "spec", "--release", "1.34.0", "--file", page.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("ERROR: " + page).contains("HTML").doesNotContain("\tat ");
+    assertThat(run.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void usageErrorsAndFailedQueriesExitTwo() {
+    assertThat(snoop("load", "spec", "--bogus").exit()).isEqualTo(2);
+    assertThat(snoop("load", "spec", "--release", "one", "--file", "x").exit()).isEqualTo(2);
+    Run query = snoop("sql", "select no_such_column");
+    assertThat(query.exit()).isEqualTo(2);
+    assertThat(query.err()).contains("no_such_column");
+    assertThat(snoop("db", "reset").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void loadCommandsReportWhatTheyLoaded() {
+    assertThat(snoop("load", "releases", "--file", data("apisnoop-coverage/releases.yaml")).out())
+        .contains("working release 1.37.0");
+    assertThat(
+            snoop(
+                    "load",
+                    "conformance",
+                    "--release",
+                    "1.33.0",
+                    "--file",
+                    data("conformance-yaml/v1.33.yaml"))
+                .out())
+        .contains("loaded 419 conformance tests for 1.33.0 (417 required for a v1.33 submission)");
+    assertThat(
+            snoop(
+                    "load",
+                    "spec",
+                    "--release",
+                    "1.33.0",
+                    "--level-rule",
+                    "apisnoop",
+                    "--file",
+                    data("openapi/v1.33.0/swagger.json"))
+                .out())
+        .contains("1041 operations (198 deprecated)")
+        .contains("rule apisnoop");
+    assertThat(snoop("db", "status").out()).contains("schema:    version").contains("1.33.0");
+  }
+
+  private Run snoop(String... args) {
+    List<String> all = new ArrayList<>(List.of("--db-url", dbUrl, "--cache-dir", temp.toString()));
+    all.addAll(List.of(args));
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+      int exit = Main.run(all.toArray(String[]::new));
+      return new Run(
+          exit,
+          capturedOut.toString(StandardCharsets.UTF_8),
+          capturedErr.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  private static String data(String relative) {
+    return SharedData.path(relative).toString();
+  }
+}
