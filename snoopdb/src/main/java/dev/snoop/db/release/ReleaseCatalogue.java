@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The release catalogue: which releases exist, when they were published, and which one is in
@@ -48,21 +49,48 @@ public final class ReleaseCatalogue {
     sql.transaction(
         tx -> {
           DSLContext t = tx.dsl();
-          t.update(RELEASE).set(RELEASE.WORKING, false).where(RELEASE.WORKING).execute();
+          // Dated entries first, so a working release that has since been published gets its
+          // date and stops being the working one in a single row update: the table allows no
+          // undated release that is not working, and at most one working release.
           for (Entry entry : entries) {
-            t.insertInto(RELEASE)
-                .set(RELEASE.RELEASE_, entry.release().toString())
-                .set(RELEASE.RELEASE_DATE, entry.date().orElse(null))
-                .set(RELEASE.WORKING, entry.working())
-                .onConflict(RELEASE.RELEASE_)
-                .doUpdate()
-                .set(RELEASE.RELEASE_DATE, entry.date().orElse(null))
-                .set(RELEASE.WORKING, entry.working())
-                .execute();
+            if (!entry.working()) {
+              upsert(t, entry);
+            }
           }
+          Optional<Entry> working = entries.stream().filter(Entry::working).findFirst();
+          List<String> stale =
+              t.select(RELEASE.RELEASE_)
+                  .from(RELEASE)
+                  .where(RELEASE.WORKING)
+                  .and(
+                      working
+                          .map(w -> RELEASE.RELEASE_.ne(w.release().toString()))
+                          .orElse(DSL.noCondition()))
+                  .fetch(RELEASE.RELEASE_);
+          if (!stale.isEmpty()) {
+            throw new InputException(
+                input.source()
+                    + ": release "
+                    + stale.get(0)
+                    + " is the catalogue's working release, but this file does not list it with a"
+                    + " release_date (is it older than the releases.yaml loaded before?)");
+          }
+          working.ifPresent(entry -> upsert(t, entry));
           LoadLog.record(t, LoadLog.Kind.RELEASES, null, parsed.bytes(), entries.size(), Map.of());
         });
     return entries;
+  }
+
+  private static void upsert(DSLContext t, Entry entry) {
+    t.insertInto(RELEASE)
+        .set(RELEASE.RELEASE_, entry.release().toString())
+        .set(RELEASE.RELEASE_DATE, entry.date().orElse(null))
+        .set(RELEASE.WORKING, entry.working())
+        .onConflict(RELEASE.RELEASE_)
+        .doUpdate()
+        .set(RELEASE.RELEASE_DATE, entry.date().orElse(null))
+        .set(RELEASE.WORKING, entry.working())
+        .execute();
   }
 
   static List<Entry> parse(InputBytes input) {
@@ -75,9 +103,13 @@ public final class ReleaseCatalogue {
     for (int i = 0; i < root.size(); i++) {
       JsonNode item = root.get(i);
       String where = input.source() + ": entry " + (i + 1);
+      String version = item.path("version").asText("").strip();
+      if (version.isEmpty()) {
+        throw new InputException(where + ": version is missing or empty");
+      }
       Release release;
       try {
-        release = Release.parse(item.path("version").asText(null));
+        release = Release.parse(version);
       } catch (IllegalArgumentException e) {
         throw new InputException(where + ": version " + e.getMessage());
       }
