@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.util.stream.Collectors;
 
 /**
  * Parses input bytes as JSON or YAML into a tree, turning every failure into an {@link
@@ -44,7 +45,8 @@ public final class Documents {
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       String reason = e.getOriginalMessage();
-      boolean truncated = reason != null && reason.contains("end-of-input");
+      boolean truncated =
+          reason != null && (reason.contains("end-of-input") || reason.contains("end of stream"));
       throw new InputException(
           input.source()
               + ": not valid "
@@ -52,7 +54,7 @@ public final class Documents {
               + where
               + (truncated ? " (the file ends too early: truncated?)" : "")
               + ": "
-              + firstLine(reason)
+              + summary(reason)
               + "; expected "
               + what,
           e);
@@ -61,8 +63,17 @@ public final class Documents {
     }
   }
 
-  private static String firstLine(String text) {
-    return text == null ? "" : text.lines().findFirst().orElse("");
+  /**
+   * The lines of a parser message that say what is wrong, without the positions and excerpts a YAML
+   * parser adds as indented lines: "while scanning a quoted scalar, found unexpected end of
+   * stream".
+   */
+  private static String summary(String text) {
+    return text == null
+        ? ""
+        : text.lines()
+            .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+            .collect(Collectors.joining(", "));
   }
 
   /** Describes a node's JSON type for "expected X but found Y" messages. */

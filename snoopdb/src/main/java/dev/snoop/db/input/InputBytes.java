@@ -24,8 +24,8 @@ public record InputBytes(String source, byte[] bytes) {
     if (head.isEmpty()) {
       return "is empty";
     }
-    String lower = head.toLowerCase();
-    if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.startsWith("<")) {
+    String lower = firstLine(head).toLowerCase();
+    if (lower.matches("^<[a-z!?].*")) {
       return "is an HTML or XML page, not the expected document (starts with \""
           + firstLine(head)
           + "\")";

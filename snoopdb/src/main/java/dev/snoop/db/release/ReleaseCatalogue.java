@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The release catalogue: which releases exist, when they were published, and which one is in
@@ -27,11 +28,6 @@ public final class ReleaseCatalogue {
   /** APISnoop keeps the list up to date daily. */
   public static final String UPSTREAM =
       "https://raw.githubusercontent.com/kubernetes-sigs/apisnoop/main/resources/coverage/releases.yaml";
-
-  /** APISnoop's releases.yaml, refreshed hourly: it changes when a release comes out. */
-  public static Input upstream() {
-    return Input.url(UPSTREAM, java.time.Duration.ofHours(1));
-  }
 
   private static final String WHAT = "APISnoop's releases.yaml (a list of {version, release_date})";
 
@@ -53,26 +49,31 @@ public final class ReleaseCatalogue {
     sql.transaction(
         tx -> {
           DSLContext t = tx.dsl();
-          // Dated entries first: the old working release gets its date before it stops being the
-          // working one (an undated release must be the working release).
+          // Dated entries first, so a working release that has since been published gets its
+          // date and stops being the working one in a single row update: the table allows no
+          // undated release that is not working, and at most one working release.
           for (Entry entry : entries) {
             if (!entry.working()) {
               upsert(t, entry);
             }
           }
-          var working = entries.stream().filter(Entry::working).findFirst();
-          var stale =
+          Optional<Entry> working = entries.stream().filter(Entry::working).findFirst();
+          List<String> stale =
               t.select(RELEASE.RELEASE_)
                   .from(RELEASE)
                   .where(RELEASE.WORKING)
-                  .and(RELEASE.RELEASE_.ne(working.map(e -> e.release().toString()).orElse("")))
+                  .and(
+                      working
+                          .map(w -> RELEASE.RELEASE_.ne(w.release().toString()))
+                          .orElse(DSL.noCondition()))
                   .fetch(RELEASE.RELEASE_);
           if (!stale.isEmpty()) {
             throw new InputException(
                 input.source()
-                    + ": gives no release_date for "
+                    + ": release "
                     + stale.get(0)
-                    + ", the working release until now");
+                    + " is the catalogue's working release, but this file does not list it with a"
+                    + " release_date (is it older than the releases.yaml loaded before?)");
           }
           working.ifPresent(entry -> upsert(t, entry));
           LoadLog.record(t, LoadLog.Kind.RELEASES, null, parsed.bytes(), entries.size(), Map.of());
@@ -102,9 +103,13 @@ public final class ReleaseCatalogue {
     for (int i = 0; i < root.size(); i++) {
       JsonNode item = root.get(i);
       String where = input.source() + ": entry " + (i + 1);
+      String version = item.path("version").asText("").strip();
+      if (version.isEmpty()) {
+        throw new InputException(where + ": version is missing or empty");
+      }
       Release release;
       try {
-        release = Release.parse(item.path("version").asText(null));
+        release = Release.parse(version);
       } catch (IllegalArgumentException e) {
         throw new InputException(where + ": version " + e.getMessage());
       }
