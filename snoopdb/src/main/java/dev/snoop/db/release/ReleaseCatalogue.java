@@ -29,6 +29,11 @@ public final class ReleaseCatalogue {
   public static final String UPSTREAM =
       "https://raw.githubusercontent.com/kubernetes-sigs/apisnoop/main/resources/coverage/releases.yaml";
 
+  /** APISnoop's releases.yaml, refreshed hourly: it changes when a release comes out. */
+  public static Input upstream() {
+    return Input.url(UPSTREAM, java.time.Duration.ofHours(1));
+  }
+
   private static final String WHAT = "APISnoop's releases.yaml (a list of {version, release_date})";
 
   private final DSLContext sql;
