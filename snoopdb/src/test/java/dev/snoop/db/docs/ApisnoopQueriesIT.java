@@ -1,5 +1,6 @@
 package dev.snoop.db.docs;
 
+import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snoop.db.Database;
@@ -55,8 +56,8 @@ class ApisnoopQueriesIT {
   @Test
   void everyQueryOfTheDocRuns() throws IOException {
     List<String> queries = queries();
-    assertThat(queries).hasSizeGreaterThanOrEqualTo(9);
-    for (String query : queries) {
+    assertThat(queries).hasSize(11);
+    for (String query : queries.subList(0, 9)) {
       assertThat(sql.fetch(query)).as(query).isNotEmpty();
     }
   }
@@ -73,6 +74,15 @@ class ApisnoopQueriesIT {
     assertThat(newIn134).isPositive().isLessThan(859);
     assertThat(sql.fetch(q.get(6)).get(0).get(0, Integer.class))
         .isEqualTo(stableEndpointsNotIneligible("1.34.0"));
+    // APISnoop's README query: nothing is first released in 1.20.0 when 1.33.0 is the oldest spec.
+    assertThat(sql.fetch(q.get(9))).isEmpty();
+    Result<?> newlyStable = sql.fetch(q.get(10));
+    List<String> endpoints = newlyStable.getValues("endpoint", String.class);
+    assertThat(endpoints).isNotEmpty().contains("createResourceV1DeviceClass");
+    assertThat(
+            sql.fetchCount(
+                OPEN_API, OPEN_API.RELEASE.eq("1.33.0").and(OPEN_API.ENDPOINT.in(endpoints))))
+        .isZero();
   }
 
   /** Counted from APISnoop's published files, not from our tables. */
