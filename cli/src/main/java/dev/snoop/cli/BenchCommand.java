@@ -25,8 +25,7 @@ final class BenchCommand {
   @Command(
       name = "spec-load",
       description =
-          "Load a spec repeatedly (parse plus database write) and print the time of each run."
-              + " Writes the release's open_api rows in the database it runs on.")
+          "Load a spec repeatedly (parse plus database write) and print the time of each run.")
   static final class SpecLoad implements Callable<Integer> {
     @ParentCommand BenchCommand bench;
 
@@ -36,7 +35,9 @@ final class BenchCommand {
     @Option(
         names = "--release",
         defaultValue = "0.0.1",
-        description = "Release to load it as (default 0.0.1, added to the catalogue if missing).")
+        description =
+            "Release to load it as (default 0.0.1; a release missing from the catalogue is added for"
+                + " the benchmark and removed afterwards).")
     String release;
 
     @Option(names = "--runs", defaultValue = "6", description = "Runs; the first is the cold one.")

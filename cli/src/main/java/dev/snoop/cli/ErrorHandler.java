@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-    boolean verbose = parsed.hasMatchedOption("-v");
+    boolean verbose = verbose(parsed);
     boolean userError =
         e instanceof InputException
             || e instanceof DatabaseInUseException
@@ -26,5 +26,15 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       cli.getErr().println("(run again with -v for the stack trace)");
     }
     return userError ? ExitCode.USER_ERROR : ExitCode.INTERNAL_ERROR;
+  }
+
+  /** -v is inherited, so it may have been given to the command or to any of its subcommands. */
+  private static boolean verbose(ParseResult parsed) {
+    for (ParseResult r = parsed; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("-v")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

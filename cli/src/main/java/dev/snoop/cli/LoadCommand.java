@@ -155,44 +155,41 @@ final class LoadCommand {
   @Command(
       name = "ineligible",
       description = "Load ineligible_endpoints.yaml (or APISnoop's ineligible_endpoints.json).")
-  static final class IneligibleCommand implements Callable<Integer> {
-    @ParentCommand LoadCommand load;
-
-    @Option(names = "--release", description = "Take the upstream list from this release's branch.")
-    String release;
-
-    @Mixin InputOptions input;
-
+  static final class IneligibleCommand extends ListCommand {
     @Override
-    public Integer call() {
-      Release r = release == null ? null : Release.parse(release);
-      try (Database db = load.root().openDatabase()) {
-        var endpoints =
-            new EndpointLists(db.dsl(), load.root().inputReader())
-                .loadIneligible(input.given().orElse(EndpointLists.upstreamIneligible(r)), r);
-        System.out.printf("loaded %d ineligible endpoints%n", endpoints.size());
-      }
-      return ExitCode.OK;
+    int load(EndpointLists lists, Release r) {
+      return lists
+          .loadIneligible(input.given().orElse(EndpointLists.upstreamIneligible(r)), r)
+          .size();
     }
   }
 
   @Command(name = "pending", description = "Load pending_eligible_endpoints.yaml.")
-  static final class PendingCommand implements Callable<Integer> {
+  static final class PendingCommand extends ListCommand {
+    @Override
+    int load(EndpointLists lists, Release r) {
+      return lists.loadPending(input.given().orElse(EndpointLists.upstreamPending(r)), r).size();
+    }
+  }
+
+  /** The ineligible and pending lists load alike: one list, replaced whole. */
+  abstract static class ListCommand implements Callable<Integer> {
     @ParentCommand LoadCommand load;
+    @Spec CommandSpec command;
 
     @Option(names = "--release", description = "Take the upstream list from this release's branch.")
     String release;
 
     @Mixin InputOptions input;
 
+    abstract int load(EndpointLists lists, Release r);
+
     @Override
     public Integer call() {
       Release r = release == null ? null : Release.parse(release);
       try (Database db = load.root().openDatabase()) {
-        var endpoints =
-            new EndpointLists(db.dsl(), load.root().inputReader())
-                .loadPending(input.given().orElse(EndpointLists.upstreamPending(r)), r);
-        System.out.printf("loaded %d pending eligible endpoints%n", endpoints.size());
+        int loaded = load(new EndpointLists(db.dsl(), load.root().inputReader()), r);
+        System.out.printf("loaded %d %s endpoints%n", loaded, command.name());
       }
       return ExitCode.OK;
     }

@@ -2,6 +2,8 @@ package dev.snoop.db.load;
 
 import static dev.snoop.db.jooq.snoop.Tables.LOAD_LOG;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snoop.db.input.InputBytes;
 import dev.snoop.db.release.Release;
 import java.util.Map;
@@ -10,8 +12,7 @@ import org.jooq.JSONB;
 
 /** Writes the load log inside the loading transaction, so it records only loads that committed. */
 public final class LoadLog {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private LoadLog() {}
 
@@ -57,7 +58,7 @@ public final class LoadLog {
           .set(LOAD_LOG.ROW_COUNT, rows)
           .set(LOAD_LOG.DETAILS, JSONB.jsonb(JSON.writeValueAsString(details)))
           .execute();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

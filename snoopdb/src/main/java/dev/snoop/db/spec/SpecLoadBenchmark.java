@@ -1,5 +1,7 @@
 package dev.snoop.db.spec;
 
+import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
+import static dev.snoop.db.jooq.snoop.Tables.LOAD_LOG;
 import static dev.snoop.db.jooq.snoop.Tables.RELEASE;
 
 import dev.snoop.db.input.InputReader;
@@ -52,12 +54,30 @@ public final class SpecLoadBenchmark {
     }
   }
 
+  /**
+   * Loads the spec {@code runs} times as {@code release}; a release the catalogue lacks is added
+   * for the benchmark and removed afterwards with the rows loaded for it.
+   */
   public Report run(Release release, SpecSource source, LevelRule rule, int runs) {
-    sql.insertInto(RELEASE)
-        .set(RELEASE.RELEASE_, release.toString())
-        .set(RELEASE.RELEASE_DATE, LocalDate.now())
-        .onConflictDoNothing()
-        .execute();
+    boolean added =
+        sql.insertInto(RELEASE)
+                .set(RELEASE.RELEASE_, release.toString())
+                .set(RELEASE.RELEASE_DATE, LocalDate.now())
+                .onConflictDoNothing()
+                .execute()
+            == 1;
+    try {
+      return new Report(source.source(), time(release, source, rule, runs));
+    } finally {
+      if (added) {
+        sql.deleteFrom(OPEN_API).where(OPEN_API.RELEASE.eq(release.toString())).execute();
+        sql.deleteFrom(LOAD_LOG).where(LOAD_LOG.RELEASE.eq(release.toString())).execute();
+        sql.deleteFrom(RELEASE).where(RELEASE.RELEASE_.eq(release.toString())).execute();
+      }
+    }
+  }
+
+  private List<Run> time(Release release, SpecSource source, LevelRule rule, int runs) {
     List<Run> results = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
@@ -67,6 +87,6 @@ public final class SpecLoadBenchmark {
       long loaded = System.nanoTime();
       results.add(new Run((parsed - start) / 1e6, (loaded - parsed) / 1e6, result.operations()));
     }
-    return new Report(source.source(), results);
+    return results;
   }
 }

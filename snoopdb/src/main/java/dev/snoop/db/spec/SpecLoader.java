@@ -3,6 +3,7 @@ package dev.snoop.db.spec;
 import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 
 import dev.snoop.db.input.InputBytes;
+import dev.snoop.db.input.InputException;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.jooq.public_.tables.records.OpenApiRecord;
 import dev.snoop.db.load.LoadLog;
@@ -81,29 +82,30 @@ public final class SpecLoader {
       return new Spec(parsed.value(), parsed.bytes().sha256(), "swagger-2.0");
     }
     SpecSource.V3 v3 = (SpecSource.V3) source;
-    List<SpecOperation> operations = new ArrayList<>();
+    Map<String, SpecOperation> operations = new LinkedHashMap<>();
+    Map<String, String> owners = new LinkedHashMap<>();
     Map<String, String> checksums = new TreeMap<>();
-    Map<String, String> owner = new LinkedHashMap<>();
     for (var document : v3.documents()) {
       InputReader.Parsed<List<SpecOperation>> parsed = reader.read(document, SpecParser::parseV3);
       checksums.put(document.source(), parsed.bytes().sha256());
       for (SpecOperation op : parsed.value()) {
-        String earlier = owner.putIfAbsent(op.operationId(), document.source());
-        if (earlier == null) {
-          operations.add(op);
-        } else if (!operations.contains(op)) {
-          throw new dev.snoop.db.input.InputException(
+        SpecOperation earlier = operations.putIfAbsent(op.operationId(), op);
+        owners.putIfAbsent(op.operationId(), document.source());
+        if (earlier != null && !earlier.equals(op)) {
+          throw new InputException(
               document.source()
                   + ": operationId "
                   + op.operationId()
                   + " differs from the one in "
-                  + earlier);
+                  + owners.get(op.operationId()));
         }
       }
     }
     String combined = String.join("\n", checksums.values());
     return new Spec(
-        operations, new InputBytes(v3.source(), combined.getBytes()).sha256(), "openapi-3");
+        List.copyOf(operations.values()),
+        new InputBytes(v3.source(), combined.getBytes()).sha256(),
+        "openapi-3");
   }
 
   private static OpenApiRecord record(
