@@ -67,6 +67,9 @@ class JooqCodeIT {
                 .withGenerate(
                     new Generate()
                         .withGeneratedAnnotation(false)
+                        // a view's source text depends on the server version; the SQL is in
+                        // migrations/ anyway
+                        .withSources(false)
                         .withComments(true)
                         .withJavaTimeTypes(true))
                 .withTarget(

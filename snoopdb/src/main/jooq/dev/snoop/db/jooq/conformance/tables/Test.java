@@ -82,16 +82,7 @@ public class Test extends TableImpl<TestRecord> {
     }
 
     private Test(Name alias, Table<TestRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment("APISnoop's conformance.test: the conformance tests of the newest loaded conformance.yaml."), TableOptions.view("""
-        create view "test" as  SELECT testname,
-          codename,
-          (release)::text AS release,
-          description,
-          file
-         FROM conformance.release_test t
-        WHERE ((list_release)::text = ( SELECT max((release_test.list_release)::text) AS max
-                 FROM conformance.release_test));
-        """), where);
+        super(alias, null, aliased, parameters, DSL.comment("APISnoop's conformance.test: the conformance tests of the newest loaded conformance.yaml."), TableOptions.view(), where);
     }
 
     /**
