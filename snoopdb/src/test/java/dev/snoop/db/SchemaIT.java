@@ -54,7 +54,7 @@ class SchemaIT {
                 "select n.nspname || '.' || c.relname from pg_class c"
                     + " join pg_namespace n on n.oid = c.relnamespace"
                     + " where n.nspname in ('public','conformance','testing','snoop')"
-                    + " and c.relkind in ('r','v','m') and c.relname <> 'flyway_schema_history'"
+                    + " and c.relkind in ('r','v','m','p') and c.relname <> 'flyway_schema_history'"
                     + " and obj_description(c.oid, 'pg_class') is null")
             .getValues(0, String.class);
     List<String> uncommentedColumns =
@@ -63,7 +63,7 @@ class SchemaIT {
                     + " join pg_class c on c.oid = a.attrelid"
                     + " join pg_namespace n on n.oid = c.relnamespace"
                     + " where n.nspname in ('public','conformance','testing','snoop')"
-                    + " and c.relkind in ('r','v','m') and c.relname <> 'flyway_schema_history'"
+                    + " and c.relkind in ('r','v','m','p') and c.relname <> 'flyway_schema_history'"
                     + " and a.attnum > 0 and not a.attisdropped"
                     + " and col_description(c.oid, a.attnum) is null")
             .getValues(0, String.class);

@@ -4,9 +4,7 @@
 package dev.snoop.db.jooq.public_;
 
 
-import dev.snoop.db.jooq.public_.tables.AuditEvent;
 import dev.snoop.db.jooq.public_.tables.OpenApi;
-import dev.snoop.db.jooq.public_.tables.records.AuditEventRecord;
 import dev.snoop.db.jooq.public_.tables.records.OpenApiRecord;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.records.ReleaseRecord;
@@ -29,7 +27,6 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
-    public static final UniqueKey<AuditEventRecord> AUDIT_EVENT_PKEY = Internal.createUniqueKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_pkey"), new TableField[] { AuditEvent.AUDIT_EVENT.ID }, true);
     public static final UniqueKey<OpenApiRecord> OPEN_API_PKEY = Internal.createUniqueKey(OpenApi.OPEN_API, DSL.name("open_api_pkey"), new TableField[] { OpenApi.OPEN_API.RELEASE, OpenApi.OPEN_API.ENDPOINT }, true);
 
     // -------------------------------------------------------------------------

@@ -5,6 +5,8 @@ package dev.snoop.db.jooq.snoop;
 
 
 import dev.snoop.db.jooq.DefaultCatalog;
+import dev.snoop.db.jooq.snoop.tables.EndpointHit;
+import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.Release;
 
@@ -28,6 +30,19 @@ public class Snoop extends SchemaImpl {
      * The reference instance of <code>snoop</code>
      */
     public static final Snoop SNOOP = new Snoop();
+
+    /**
+     * Per ingest run, how often each user agent hit each operation: the
+     * aggregate the coverage views read instead of raw events.
+     */
+    public final EndpointHit ENDPOINT_HIT = EndpointHit.ENDPOINT_HIT;
+
+    /**
+     * One row per committed audit ingest: what was read, from where, and what
+     * it gave. Ingesting the same source for the same release again replaces
+     * the run.
+     */
+    public final IngestRun INGEST_RUN = IngestRun.INGEST_RUN;
 
     /**
      * One row per successful load of an input: what was loaded, from where, its
@@ -57,6 +72,8 @@ public class Snoop extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            EndpointHit.ENDPOINT_HIT,
+            IngestRun.INGEST_RUN,
             LoadLog.LOAD_LOG,
             Release.RELEASE
         );

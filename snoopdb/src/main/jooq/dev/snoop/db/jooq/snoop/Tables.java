@@ -4,6 +4,8 @@
 package dev.snoop.db.jooq.snoop;
 
 
+import dev.snoop.db.jooq.snoop.tables.EndpointHit;
+import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.Release;
 
@@ -13,6 +15,19 @@ import dev.snoop.db.jooq.snoop.tables.Release;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Tables {
+
+    /**
+     * Per ingest run, how often each user agent hit each operation: the
+     * aggregate the coverage views read instead of raw events.
+     */
+    public static final EndpointHit ENDPOINT_HIT = EndpointHit.ENDPOINT_HIT;
+
+    /**
+     * One row per committed audit ingest: what was read, from where, and what
+     * it gave. Ingesting the same source for the same release again replaces
+     * the run.
+     */
+    public static final IngestRun INGEST_RUN = IngestRun.INGEST_RUN;
 
     /**
      * One row per successful load of an input: what was loaded, from where, its

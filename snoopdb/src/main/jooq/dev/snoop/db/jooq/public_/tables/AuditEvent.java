@@ -4,7 +4,6 @@
 package dev.snoop.db.jooq.public_.tables;
 
 
-import dev.snoop.db.jooq.public_.Keys;
 import dev.snoop.db.jooq.public_.Public;
 import dev.snoop.db.jooq.public_.tables.records.AuditEventRecord;
 
@@ -13,7 +12,6 @@ import java.util.Collection;
 
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.Identity;
 import org.jooq.JSONB;
 import org.jooq.Name;
 import org.jooq.PlainSQL;
@@ -25,7 +23,6 @@ import org.jooq.Stringly;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.TableOptions;
-import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -67,9 +64,9 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
 
     /**
      * The column <code>public.audit_event.audit_id</code>. auditID of the
-     * request; not unique in APISnoop (one row per stage).
+     * request; one row per request (APISnoop wrote one per stage).
      */
-    public final TableField<AuditEventRecord, String> AUDIT_ID = createField(DSL.name("audit_id"), SQLDataType.CLOB.nullable(false), this, "auditID of the request; not unique in APISnoop (one row per stage).");
+    public final TableField<AuditEventRecord, String> AUDIT_ID = createField(DSL.name("audit_id"), SQLDataType.CLOB.nullable(false), this, "auditID of the request; one row per request (APISnoop wrote one per stage).");
 
     /**
      * The column <code>public.audit_event.endpoint</code>. operationId the
@@ -97,9 +94,10 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
 
     /**
      * The column <code>public.audit_event.error</code>. Why the request maps to
-     * no operation, when it does not.
+     * no operation (non_api_path, unknown_api_group, unknown_verb,
+     * no_such_method, no_such_path, no_uri).
      */
-    public final TableField<AuditEventRecord, String> ERROR = createField(DSL.name("error"), SQLDataType.CLOB, this, "Why the request maps to no operation, when it does not.");
+    public final TableField<AuditEventRecord, String> ERROR = createField(DSL.name("error"), SQLDataType.CLOB, this, "Why the request maps to no operation (non_api_path, unknown_api_group, unknown_verb, no_such_method, no_such_path, no_uri).");
 
     /**
      * The column <code>public.audit_event.conf_test_hit</code>. True when the
@@ -120,15 +118,23 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
     public final TableField<AuditEventRecord, String> SOURCE = createField(DSL.name("source"), SQLDataType.CLOB, this, "Where the event came from (file, URL or Prow build URL).");
 
     /**
-     * The column <code>public.audit_event.id</code>. Row number.
+     * The column <code>public.audit_event.id</code>. Row number, unique: run_id
+     * * 2^32 + the row's number in its run.
      */
-    public final TableField<AuditEventRecord, Long> ID = createField(DSL.name("id"), SQLDataType.BIGINT.nullable(false).identity(true), this, "Row number.");
+    public final TableField<AuditEventRecord, Long> ID = createField(DSL.name("id"), SQLDataType.BIGINT.nullable(false), this, "Row number, unique: run_id * 2^32 + the row's number in its run.");
 
     /**
      * The column <code>public.audit_event.ingested_at</code>. When the row was
      * written.
      */
     public final TableField<AuditEventRecord, OffsetDateTime> INGESTED_AT = createField(DSL.name("ingested_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "When the row was written.");
+
+    /**
+     * The column <code>public.audit_event.run_id</code>. The ingest run
+     * (snoop.ingest_run) that wrote the row; the table is partitioned by it
+     * (snoop addition).
+     */
+    public final TableField<AuditEventRecord, Long> RUN_ID = createField(DSL.name("run_id"), SQLDataType.BIGINT.nullable(false), this, "The ingest run (snoop.ingest_run) that wrote the row; the table is partitioned by it (snoop addition).");
 
     private AuditEvent(Name alias, Table<AuditEventRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -162,16 +168,6 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
     @Override
     public Schema getSchema() {
         return aliased() ? null : Public.PUBLIC;
-    }
-
-    @Override
-    public Identity<AuditEventRecord, Long> getIdentity() {
-        return (Identity<AuditEventRecord, Long>) super.getIdentity();
-    }
-
-    @Override
-    public UniqueKey<AuditEventRecord> getPrimaryKey() {
-        return Keys.AUDIT_EVENT_PKEY;
     }
 
     @Override

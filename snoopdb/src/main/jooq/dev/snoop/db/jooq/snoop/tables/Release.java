@@ -10,6 +10,7 @@ import dev.snoop.db.jooq.public_.tables.OpenApi.OpenApiPath;
 import dev.snoop.db.jooq.snoop.Indexes;
 import dev.snoop.db.jooq.snoop.Keys;
 import dev.snoop.db.jooq.snoop.Snoop;
+import dev.snoop.db.jooq.snoop.tables.IngestRun.IngestRunPath;
 import dev.snoop.db.jooq.snoop.tables.records.ReleaseRecord;
 
 import java.time.LocalDate;
@@ -184,6 +185,19 @@ public class Release extends TableImpl<ReleaseRecord> {
             _openApi = new OpenApiPath(this, null, dev.snoop.db.jooq.public_.Keys.OPEN_API__OPEN_API_RELEASE_FKEY.getInverseKey());
 
         return _openApi;
+    }
+
+    private transient IngestRunPath _ingestRun;
+
+    /**
+     * Get the implicit to-many join path to the <code>snoop.ingest_run</code>
+     * table
+     */
+    public IngestRunPath ingestRun() {
+        if (_ingestRun == null)
+            _ingestRun = new IngestRunPath(this, null, Keys.INGEST_RUN__INGEST_RUN_RELEASE_FKEY.getInverseKey());
+
+        return _ingestRun;
     }
 
     @Override

@@ -9,8 +9,7 @@ import dev.snoop.db.jooq.public_.tables.AuditEvent;
 import java.time.OffsetDateTime;
 
 import org.jooq.JSONB;
-import org.jooq.Record1;
-import org.jooq.impl.UpdatableRecordImpl;
+import org.jooq.impl.TableRecordImpl;
 
 
 /**
@@ -18,7 +17,7 @@ import org.jooq.impl.UpdatableRecordImpl;
  * compatible).
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
-public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
+public class AuditEventRecord extends TableRecordImpl<AuditEventRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -56,7 +55,7 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
 
     /**
      * Setter for <code>public.audit_event.audit_id</code>. auditID of the
-     * request; not unique in APISnoop (one row per stage).
+     * request; one row per request (APISnoop wrote one per stage).
      */
     public void setAuditId(String value) {
         set(2, value);
@@ -64,7 +63,7 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
 
     /**
      * Getter for <code>public.audit_event.audit_id</code>. auditID of the
-     * request; not unique in APISnoop (one row per stage).
+     * request; one row per request (APISnoop wrote one per stage).
      */
     public String getAuditId() {
         return (String) get(2);
@@ -136,7 +135,8 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
 
     /**
      * Setter for <code>public.audit_event.error</code>. Why the request maps to
-     * no operation, when it does not.
+     * no operation (non_api_path, unknown_api_group, unknown_verb,
+     * no_such_method, no_such_path, no_uri).
      */
     public void setError(String value) {
         set(7, value);
@@ -144,7 +144,8 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
 
     /**
      * Getter for <code>public.audit_event.error</code>. Why the request maps to
-     * no operation, when it does not.
+     * no operation (non_api_path, unknown_api_group, unknown_verb,
+     * no_such_method, no_such_path, no_uri).
      */
     public String getError() {
         return (String) get(7);
@@ -199,14 +200,16 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
     }
 
     /**
-     * Setter for <code>public.audit_event.id</code>. Row number.
+     * Setter for <code>public.audit_event.id</code>. Row number, unique: run_id
+     * * 2^32 + the row's number in its run.
      */
     public void setId(Long value) {
         set(11, value);
     }
 
     /**
-     * Getter for <code>public.audit_event.id</code>. Row number.
+     * Getter for <code>public.audit_event.id</code>. Row number, unique: run_id
+     * * 2^32 + the row's number in its run.
      */
     public Long getId() {
         return (Long) get(11);
@@ -228,13 +231,22 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
         return (OffsetDateTime) get(12);
     }
 
-    // -------------------------------------------------------------------------
-    // Primary key information
-    // -------------------------------------------------------------------------
+    /**
+     * Setter for <code>public.audit_event.run_id</code>. The ingest run
+     * (snoop.ingest_run) that wrote the row; the table is partitioned by it
+     * (snoop addition).
+     */
+    public void setRunId(Long value) {
+        set(13, value);
+    }
 
-    @Override
-    public Record1<Long> key() {
-        return (Record1) super.key();
+    /**
+     * Getter for <code>public.audit_event.run_id</code>. The ingest run
+     * (snoop.ingest_run) that wrote the row; the table is partitioned by it
+     * (snoop addition).
+     */
+    public Long getRunId() {
+        return (Long) get(13);
     }
 
     // -------------------------------------------------------------------------
@@ -251,7 +263,7 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
     /**
      * Create a detached, initialised AuditEventRecord
      */
-    public AuditEventRecord(String release, String releaseDate, String auditId, String endpoint, String useragent, String test, Boolean testHit, String error, Boolean confTestHit, JSONB data, String source, Long id, OffsetDateTime ingestedAt) {
+    public AuditEventRecord(String release, String releaseDate, String auditId, String endpoint, String useragent, String test, Boolean testHit, String error, Boolean confTestHit, JSONB data, String source, Long id, OffsetDateTime ingestedAt, Long runId) {
         super(AuditEvent.AUDIT_EVENT);
 
         setRelease(release);
@@ -267,6 +279,7 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
         setSource(source);
         setId(id);
         setIngestedAt(ingestedAt);
+        setRunId(runId);
         resetChangedOnNotNull();
     }
 }
