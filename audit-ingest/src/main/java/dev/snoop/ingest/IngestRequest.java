@@ -1,0 +1,21 @@
+package dev.snoop.ingest;
+
+import dev.snoop.db.release.Release;
+
+/**
+ * What to ingest.
+ *
+ * @param source names the run; ingesting the same source for the same release again replaces it
+ * @param job Prow job name when the source is a Prow build, else null
+ * @param buildId Prow build id when the source is a Prow build, else null
+ * @param keepRaw store each event's JSON in audit_event.data
+ * @param maxProblems how many unreadable lines or objects are tolerated before the run fails
+ */
+public record IngestRequest(
+    Release release, String source, String job, String buildId, boolean keepRaw, long maxProblems) {
+  public IngestRequest {
+    if (maxProblems < 0) {
+      throw new IllegalArgumentException("maxProblems must not be negative");
+    }
+  }
+}

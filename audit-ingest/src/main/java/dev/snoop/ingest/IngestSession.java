@@ -1,0 +1,159 @@
+package dev.snoop.ingest;
+
+import dev.snoop.ingest.attribution.TestAttribution;
+import dev.snoop.ingest.matcher.EndpointMatcher;
+import dev.snoop.ingest.matcher.Match;
+import dev.snoop.ingest.reader.AuditEvent;
+import dev.snoop.ingest.store.AuditRow;
+import dev.snoop.ingest.store.EndpointHits;
+import dev.snoop.ingest.store.IngestRun;
+import dev.snoop.ingest.store.RequestDeduplicator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Takes the events of one run as they are read: counts each request once, matches it, attributes it
+ * to its test, aggregates it and hands the row to the run's writer. Not thread-safe: one reader
+ * feeds it.
+ */
+public final class IngestSession {
+  private static final int MAX_IN_FLIGHT = 200_000;
+  private static final int PROBLEMS_KEPT = 20;
+
+  private final IngestRequest request;
+  private final EndpointMatcher matcher;
+  private final Set<String> codenames;
+  private final IngestRun run;
+  private final RequestDeduplicator requests = new RequestDeduplicator(MAX_IN_FLIGHT);
+  private final EndpointHits hits = new EndpointHits();
+  private final Map<String, TestAttribution> attributions = new HashMap<>();
+  private final Map<String, Long> unmatched = new TreeMap<>();
+  private final Map<String, Long> responses = new TreeMap<>();
+  private final Map<String, Long> skipped = new TreeMap<>();
+  private final List<ReadProblem> firstProblems = new ArrayList<>();
+  private long eventsRead;
+  private long requestCount;
+  private long matched;
+  private long problems;
+  private long firstMicros = Long.MAX_VALUE;
+  private long lastMicros = Long.MIN_VALUE;
+
+  IngestSession(
+      IngestRequest request, EndpointMatcher matcher, Set<String> codenames, IngestRun run) {
+    this.request = request;
+    this.matcher = matcher;
+    this.codenames = codenames;
+    this.run = run;
+  }
+
+  /** One audit event, of any stage. */
+  public void event(AuditEvent event) {
+    eventsRead++;
+    if (event.code() >= 100) {
+      responses.merge((event.code() / 100) + "xx", 1L, Long::sum);
+    }
+    if (event.receivedMicros() != Long.MIN_VALUE) {
+      firstMicros = Math.min(firstMicros, event.receivedMicros());
+    }
+    lastMicros = Math.max(lastMicros, Math.max(event.stageMicros(), event.receivedMicros()));
+    if (!requests.isFirstOfRequest(event.auditId(), event.stage())) {
+      return;
+    }
+    requestCount++;
+    Match match = matcher.match(event.verb(), event.requestUri());
+    TestAttribution who = attribution(event.userAgent());
+    if (match.matched()) {
+      matched++;
+      hits.add(match.operationId(), event.userAgent(), who, event.receivedMicros());
+    } else {
+      unmatched.merge(match.unmatched().id(), 1L, Long::sum);
+    }
+    run.write(
+        new AuditRow(
+            event.auditId(),
+            match.operationId(),
+            event.userAgent(),
+            who.test(),
+            who.testHit(),
+            match.matched() ? null : match.unmatched().id(),
+            who.confTestHit(),
+            request.keepRaw() ? event.raw() : null));
+  }
+
+  /** A line or object that is not a readable audit event. */
+  public void problem(ReadProblem problem) {
+    problems++;
+    if (firstProblems.size() < PROBLEMS_KEPT) {
+      firstProblems.add(problem);
+    }
+    if (problems > request.maxProblems()) {
+      throw new IngestProblemsException(
+          "more than "
+              + request.maxProblems()
+              + " unreadable lines or objects (--max-problems); nothing was stored. First: "
+              + firstProblems.get(0)
+              + (firstProblems.size() > 1 ? "; " + firstProblems.get(1) : ""));
+    }
+  }
+
+  /** A record read that is readable but no audit event (e.g. a cloud audit record). */
+  public void skipped(String reason) {
+    skipped.merge(reason, 1L, Long::sum);
+  }
+
+  private TestAttribution attribution(String userAgent) {
+    String key = userAgent == null ? "" : userAgent;
+    TestAttribution known = attributions.get(key);
+    if (known == null) {
+      known = TestAttribution.of(userAgent, codenames);
+      if (attributions.size() < 100_000) {
+        attributions.put(key, known);
+      }
+    }
+    return known;
+  }
+
+  EndpointHits hits() {
+    return hits;
+  }
+
+  IngestRun.Totals totals(String checksum, long durationMillis) {
+    return new IngestRun.Totals(
+        checksum,
+        eventsRead,
+        requestCount,
+        matched,
+        problems,
+        responses,
+        unmatched,
+        skipped,
+        firstMicros,
+        lastMicros,
+        durationMillis);
+  }
+
+  IngestResult result(long runId, long bytesRead, long durationMillis) {
+    return new IngestResult(
+        runId,
+        request.source(),
+        request.release().toString(),
+        eventsRead,
+        requestCount,
+        matched,
+        unmatched,
+        responses,
+        skipped,
+        problems,
+        List.copyOf(firstProblems),
+        bytesRead,
+        durationMillis);
+  }
+
+  long eventsRead() {
+    return eventsRead;
+  }
+}

@@ -1,0 +1,2 @@
+/** Which e2e test made a request, from its userAgent. */
+package dev.snoop.ingest.attribution;

@@ -1,0 +1,174 @@
+package dev.snoop.ingest.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Writes audit_event rows with binary COPY on a thread of its own, fed through a bounded queue of
+ * batches, so reading and matching go on while the database takes the rows and memory stays
+ * bounded.
+ */
+final class AuditRowWriter implements AutoCloseable {
+  private static final int BATCH = 4096;
+  private static final int QUEUED_BATCHES = 16;
+  private static final int FLUSH_BYTES = 1 << 18;
+  private static final int MAX_CACHED_STRINGS = 50_000;
+  private static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.UTF_8);
+  private static final List<AuditRow> END = List.of();
+
+  private final CopyIn copy;
+  private final byte[] release;
+  private final byte[] releaseDate;
+  private final byte[] source;
+  private final long runId;
+  private final long ingestedMicros;
+  private final BlockingQueue<List<AuditRow>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+  private final Map<String, byte[]> utf8 = new HashMap<>();
+  private final Thread thread;
+  private volatile Exception failure;
+  private List<AuditRow> batch = new ArrayList<>(BATCH);
+  private long rows;
+
+  AuditRowWriter(
+      CopyIn copy, String release, String releaseDate, String source, long runId, long nowMicros) {
+    this.copy = copy;
+    this.release = release.getBytes(StandardCharsets.UTF_8);
+    this.releaseDate = releaseDate == null ? null : releaseDate.getBytes(StandardCharsets.UTF_8);
+    this.source = source.getBytes(StandardCharsets.UTF_8);
+    this.runId = runId;
+    this.ingestedMicros = nowMicros;
+    this.thread = new Thread(this::run, "audit-event-copy");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void add(AuditRow row) {
+    batch.add(row);
+    if (batch.size() == BATCH) {
+      put(batch);
+      batch = new ArrayList<>(BATCH);
+    }
+  }
+
+  /** Sends the last rows, ends the COPY and returns how many rows it wrote. */
+  long finish() throws SQLException {
+    put(batch);
+    put(END);
+    join();
+    rethrowFailure();
+    return copy.endCopy();
+  }
+
+  private void put(List<AuditRow> rows) {
+    try {
+      do {
+        rethrowFailure();
+      } while (!queue.offer(rows, 100, TimeUnit.MILLISECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing audit events", e);
+    }
+  }
+
+  private void run() {
+    BinaryCopyEncoder out = new BinaryCopyEncoder();
+    out.header();
+    try {
+      while (true) {
+        List<AuditRow> next = queue.take();
+        if (next == END) {
+          break;
+        }
+        for (AuditRow row : next) {
+          encode(out, row);
+        }
+        if (out.size() >= FLUSH_BYTES) {
+          copy.writeToCopy(out.buffer(), 0, out.size());
+          out.clear();
+        }
+      }
+      out.trailer();
+      copy.writeToCopy(out.buffer(), 0, out.size());
+    } catch (Exception e) {
+      failure = e;
+    }
+  }
+
+  private void encode(BinaryCopyEncoder out, AuditRow row) {
+    out.row(14);
+    out.bytes(release);
+    if (releaseDate == null) {
+      out.nullField();
+    } else {
+      out.bytes(releaseDate);
+    }
+    out.text(row.auditId() == null ? "" : row.auditId());
+    cached(out, row.endpoint());
+    cached(out, row.userAgent());
+    cached(out, row.test());
+    out.bool(row.testHit());
+    cached(out, row.error());
+    out.bool(row.confTestHit());
+    out.jsonb(row.raw() == null ? EMPTY_JSON : row.raw());
+    out.bytes(source);
+    out.int8((runId << 32) + rows++);
+    out.timestamp(ingestedMicros);
+    out.int8(runId);
+  }
+
+  /** Agents, tests and endpoints repeat: encode each once. */
+  private void cached(BinaryCopyEncoder out, String value) {
+    if (value == null) {
+      out.nullField();
+      return;
+    }
+    byte[] bytes = utf8.get(value);
+    if (bytes == null) {
+      bytes = value.getBytes(StandardCharsets.UTF_8);
+      if (utf8.size() < MAX_CACHED_STRINGS) {
+        utf8.put(value, bytes);
+      }
+    }
+    out.bytes(bytes);
+  }
+
+  private void join() {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing audit events", e);
+    }
+  }
+
+  private void rethrowFailure() {
+    if (failure != null) {
+      throw new IllegalStateException(
+          "writing audit events failed: " + failure.getMessage(), failure);
+    }
+  }
+
+  /** Stops the writer after a failure elsewhere; the transaction's rollback discards the rows. */
+  @Override
+  public void close() {
+    if (thread.isAlive()) {
+      thread.interrupt();
+      join();
+    }
+    try {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    } catch (SQLException e) {
+      // the connection is rolled back or closed next
+    }
+  }
+}

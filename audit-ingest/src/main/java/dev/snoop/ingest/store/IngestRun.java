@@ -1,0 +1,239 @@
+package dev.snoop.ingest.store;
+
+import static dev.snoop.db.jooq.snoop.Tables.ENDPOINT_HIT;
+import static dev.snoop.db.jooq.snoop.Tables.INGEST_RUN;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+
+/**
+ * One ingest run in one transaction on its own connection: the run row, the run's audit_event table
+ * filled by binary COPY, the aggregate, and at commit the replacement of an earlier run of the same
+ * source. Nothing of the run is visible, or left behind, unless {@link #commit} succeeds.
+ */
+public final class IngestRun implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Connection connection;
+  private final DSLContext sql;
+  private final RunIdentity identity;
+  private final long id;
+  private final AuditRowWriter writer;
+  private boolean committed;
+
+  /** What identifies a run: an ingest of the same release and source replaces it. */
+  public record RunIdentity(
+      String release,
+      String releaseDate,
+      String source,
+      String job,
+      String buildId,
+      boolean keepRaw) {}
+
+  /** The counts a finished run records. */
+  public record Totals(
+      String checksum,
+      long eventsRead,
+      long requests,
+      long matched,
+      long problems,
+      Map<String, Long> responses,
+      Map<String, Long> unmatched,
+      Map<String, Long> skipped,
+      long firstMicros,
+      long lastMicros,
+      long durationMillis) {}
+
+  private IngestRun(Connection connection, RunIdentity identity) throws SQLException {
+    this.connection = connection;
+    this.identity = identity;
+    connection.setAutoCommit(false);
+    this.sql = DSL.using(connection, SQLDialect.POSTGRES);
+    // Ingests of one source take turns; different sources run side by side.
+    sql.execute(
+        "select pg_advisory_xact_lock(hashtextextended({0}, 0))",
+        identity.release() + " " + identity.source());
+    this.id =
+        sql.insertInto(INGEST_RUN)
+            .set(INGEST_RUN.RELEASE, identity.release())
+            .set(INGEST_RUN.SOURCE, identity.source())
+            .set(INGEST_RUN.JOB, identity.job())
+            .set(INGEST_RUN.BUILD_ID, identity.buildId())
+            .set(INGEST_RUN.CHECKSUM, "")
+            .set(INGEST_RUN.KEEP_RAW, identity.keepRaw())
+            .set(INGEST_RUN.STARTED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+            .returning(INGEST_RUN.ID)
+            .fetchOne(INGEST_RUN.ID);
+    try (Statement statement = connection.createStatement()) {
+      // A table of its own, attached as audit_event's partition at commit; the check lets the
+      // attach skip its scan.
+      statement.execute(
+          "create table "
+              + table()
+              + " (like public.audit_event including defaults,"
+              + " check (run_id = "
+              + id
+              + "))");
+      statement.execute(
+          "comment on table " + table() + " is 'audit_event rows of ingest run " + id + "'");
+    }
+    var copy =
+        connection
+            .unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn(
+                "copy "
+                    + table()
+                    + " (release, release_date, audit_id, endpoint, useragent, test,"
+                    + " test_hit, error, conf_test_hit, data, source, id, ingested_at, run_id)"
+                    + " from stdin (format binary)");
+    this.writer =
+        new AuditRowWriter(
+            copy,
+            identity.release(),
+            identity.releaseDate(),
+            identity.source(),
+            id,
+            Instant.now().toEpochMilli() * 1000);
+  }
+
+  /** Starts a run on a connection of its own, which the run closes. */
+  public static IngestRun start(Connection connection, RunIdentity identity) throws SQLException {
+    try {
+      return new IngestRun(connection, identity);
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      connection.close();
+      throw e;
+    }
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public void write(AuditRow row) {
+    writer.add(row);
+  }
+
+  /** Writes the aggregate and the totals, replaces an earlier run of the same source, commits. */
+  public void commit(EndpointHits hits, Totals totals) throws SQLException {
+    writer.finish();
+    insertHits(hits);
+    recordTotals(totals);
+    replaceEarlierRuns();
+    sql.execute(
+        "alter table public.audit_event attach partition "
+            + table()
+            + " for values in ("
+            + id
+            + ")");
+    connection.commit();
+    committed = true;
+  }
+
+  private void insertHits(EndpointHits hits) {
+    List<org.jooq.Query> batch = new ArrayList<>();
+    for (EndpointHits.Hit hit : hits.rows()) {
+      batch.add(
+          sql.insertInto(ENDPOINT_HIT)
+              .set(ENDPOINT_HIT.RUN_ID, id)
+              .set(ENDPOINT_HIT.RELEASE, identity.release())
+              .set(ENDPOINT_HIT.ENDPOINT, hit.endpoint)
+              .set(ENDPOINT_HIT.USERAGENT, hit.userAgent)
+              .set(ENDPOINT_HIT.TEST, hit.attribution.test())
+              .set(ENDPOINT_HIT.TEST_HIT, hit.attribution.testHit())
+              .set(ENDPOINT_HIT.CONF_TEST_HIT, hit.attribution.confTestHit())
+              .set(ENDPOINT_HIT.CONFORMANCE_TEST, hit.attribution.conformanceTest())
+              .set(ENDPOINT_HIT.HITS, hit.hits)
+              .set(ENDPOINT_HIT.FIRST_SEEN, time(hit.firstMicros))
+              .set(ENDPOINT_HIT.LAST_SEEN, time(hit.lastMicros)));
+    }
+    if (!batch.isEmpty()) {
+      sql.batch(batch).execute();
+    }
+  }
+
+  private void recordTotals(Totals t) {
+    sql.update(INGEST_RUN)
+        .set(INGEST_RUN.CHECKSUM, t.checksum())
+        .set(INGEST_RUN.FINISHED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+        .set(INGEST_RUN.DURATION_MS, t.durationMillis())
+        .set(INGEST_RUN.EVENTS_READ, t.eventsRead())
+        .set(INGEST_RUN.REQUESTS, t.requests())
+        .set(INGEST_RUN.MATCHED, t.matched())
+        .set(INGEST_RUN.PROBLEMS, t.problems())
+        .set(INGEST_RUN.RESPONSES, json(t.responses()))
+        .set(INGEST_RUN.UNMATCHED, json(t.unmatched()))
+        .set(INGEST_RUN.SKIPPED, json(t.skipped()))
+        .set(INGEST_RUN.FIRST_EVENT, time(t.firstMicros()))
+        .set(INGEST_RUN.LAST_EVENT, time(t.lastMicros()))
+        .where(INGEST_RUN.ID.eq(id))
+        .execute();
+  }
+
+  private void replaceEarlierRuns() {
+    List<Long> earlier =
+        sql.select(INGEST_RUN.ID)
+            .from(INGEST_RUN)
+            .where(INGEST_RUN.RELEASE.eq(identity.release()))
+            .and(INGEST_RUN.SOURCE.eq(identity.source()))
+            .and(INGEST_RUN.ID.ne(id))
+            .fetch(INGEST_RUN.ID);
+    for (long old : earlier) {
+      sql.execute("drop table if exists " + table(old));
+      sql.deleteFrom(INGEST_RUN).where(INGEST_RUN.ID.eq(old)).execute();
+    }
+  }
+
+  private String table() {
+    return table(id);
+  }
+
+  static String table(long runId) {
+    return "snoop.audit_event_run_" + runId;
+  }
+
+  private static OffsetDateTime time(long micros) {
+    if (micros == Long.MIN_VALUE || micros == Long.MAX_VALUE) {
+      return null;
+    }
+    return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000)
+        .atOffset(ZoneOffset.UTC);
+  }
+
+  private static JSONB json(Map<String, Long> counts) {
+    try {
+      return JSONB.jsonb(JSON.writeValueAsString(counts));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Rolls back unless committed, and closes the connection. */
+  @Override
+  public void close() throws SQLException {
+    try {
+      if (!committed) {
+        writer.close();
+        connection.rollback();
+      }
+    } finally {
+      connection.close();
+    }
+  }
+}

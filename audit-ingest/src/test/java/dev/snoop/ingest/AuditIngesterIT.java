@@ -1,0 +1,178 @@
+package dev.snoop.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.snoop.db.Database;
+import dev.snoop.db.input.Input;
+import dev.snoop.db.input.InputReader;
+import dev.snoop.db.release.Release;
+import dev.snoop.db.release.ReleaseCatalogue;
+import dev.snoop.db.spec.LevelRule;
+import dev.snoop.db.spec.SpecLoader;
+import dev.snoop.db.spec.SpecSource;
+import dev.snoop.db.testing.MigratedDatabase;
+import dev.snoop.db.testing.SharedData;
+import dev.snoop.ingest.reader.AuditEvent;
+import java.nio.file.Path;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs are atomic and idempotent; each request counts once; the aggregate is right. */
+@ExtendWith(MigratedDatabase.class)
+class AuditIngesterIT {
+  private static final Release RELEASE = Release.parse("1.34.0");
+  private static final String E2E = "e2e.test/v1.34.0 (linux/amd64) kubernetes/abc -- ";
+  private final Database database;
+  private final DSLContext sql;
+  private final AuditIngester ingester;
+
+  AuditIngesterIT(Database database, @TempDir Path cache) {
+    this.database = database;
+    this.sql = database.dsl();
+    this.ingester = new AuditIngester(database);
+    InputReader reader = new InputReader(cache);
+    new ReleaseCatalogue(sql, reader)
+        .load(Input.file(SharedData.path("apisnoop-coverage/releases.yaml")));
+    new SpecLoader(sql, reader)
+        .load(
+            RELEASE,
+            new SpecSource.V2(Input.file(SharedData.path("openapi/v1.34.0/swagger.json"))),
+            LevelRule.EXACT);
+  }
+
+  static AuditEvent event(String id, String stage, String verb, String uri, String agent) {
+    return new AuditEvent(
+        id,
+        stage,
+        verb,
+        uri,
+        agent,
+        stage.equals("ResponseComplete") ? 200 : -1,
+        1_700_000_000_000_000L,
+        1_700_000_000_100_000L,
+        null);
+  }
+
+  private static List<AuditEvent> traffic() {
+    String test =
+        E2E + "[sig-node] Pods should be submitted and removed [NodeConformance] [Conformance]";
+    return List.of(
+        event("a", "RequestReceived", "get", "/api/v1/namespaces/ns/pods/p", test),
+        event("a", "ResponseComplete", "get", "/api/v1/namespaces/ns/pods/p", test),
+        event("b", "ResponseComplete", "create", "/api/v1/namespaces/ns/pods", test),
+        event("c", "ResponseComplete", "list", "/api/v1/nodes", "kubelet/v1.34.0"),
+        event("d", "ResponseComplete", "get", "/healthz", "kube-probe/1.34"),
+        event("e", "ResponseComplete", "list", "/apis/stable.example.com/v1/crontabs", test));
+  }
+
+  private IngestResult ingest(String source, List<AuditEvent> events) {
+    return ingester.ingest(
+        new IngestRequest(RELEASE, source, null, null, false, 10),
+        session -> {
+          events.forEach(session::event);
+          return new AuditIngester.FeedResult(events.size() * 700L, "sum-" + source);
+        });
+  }
+
+  @Test
+  void eachRequestCountsOnceAndIsMatchedAndAttributed() {
+    IngestResult result = ingest("count.log", traffic());
+    assertThat(result.eventsRead()).isEqualTo(6);
+    assertThat(result.requests()).isEqualTo(5);
+    assertThat(result.matched()).isEqualTo(3);
+    assertThat(result.unmatched())
+        .containsEntry("non_api_path", 1L)
+        .containsEntry("unknown_api_group", 1L);
+    assertThat(rows("select count(*) from audit_event where source = 'count.log'")).isEqualTo(5);
+    assertThat(
+            rows(
+                "select hits from snoop.endpoint_hit where run_id = "
+                    + result.runId()
+                    + " and endpoint = 'readCoreV1NamespacedPod'"))
+        .isEqualTo(1);
+    assertThat(
+            sql.fetchOne(
+                    "select test, test_hit, conf_test_hit from snoop.endpoint_hit where run_id = ?"
+                        + " and endpoint = 'createCoreV1NamespacedPod'",
+                    result.runId())
+                .intoList())
+        .containsExactly(
+            "[sig-node] Pods should be submitted and removed [NodeConformance] [Conformance]",
+            true,
+            true);
+  }
+
+  @Test
+  void ingestingTheSameSourceAgainReplacesTheRun() {
+    IngestResult first = ingest("again.log", traffic());
+    IngestResult second = ingest("again.log", traffic());
+    assertThat(second.runId()).isNotEqualTo(first.runId());
+    assertThat(rows("select count(*) from snoop.ingest_run where source = 'again.log'"))
+        .isEqualTo(1);
+    assertThat(rows("select count(*) from audit_event where source = 'again.log'")).isEqualTo(5);
+    assertThat(rows("select count(*) from snoop.endpoint_hit where run_id = " + first.runId()))
+        .isZero();
+    assertThat(
+            rows(
+                "select count(*) from pg_tables where schemaname = 'snoop'"
+                    + " and tablename = 'audit_event_run_"
+                    + first.runId()
+                    + "'"))
+        .isZero();
+  }
+
+  @Test
+  void aFailingFeedLeavesNothing() {
+    long runs = rows("select count(*) from snoop.ingest_run");
+    long events = rows("select count(*) from audit_event");
+    assertThatThrownBy(
+            () ->
+                ingester.ingest(
+                    new IngestRequest(RELEASE, "broken.log", null, null, false, 10),
+                    session -> {
+                      traffic().forEach(session::event);
+                      throw new IllegalStateException("disk on fire");
+                    }))
+        .hasMessageContaining("disk on fire");
+    assertThat(rows("select count(*) from snoop.ingest_run")).isEqualTo(runs);
+    assertThat(rows("select count(*) from audit_event")).isEqualTo(events);
+    assertThat(rows("select count(*) from pg_tables where tablename like 'audit_event_run_%'"))
+        .isEqualTo(runs);
+  }
+
+  @Test
+  void tooManyUnreadableLinesFailTheRunNamingThem() {
+    long runs = rows("select count(*) from snoop.ingest_run");
+    assertThatThrownBy(
+            () ->
+                ingester.ingest(
+                    new IngestRequest(RELEASE, "bad.log", null, null, false, 1),
+                    session -> {
+                      session.problem(new ReadProblem("bad.log", 3, "not JSON"));
+                      session.problem(new ReadProblem("bad.log", 7, "truncated"));
+                      return new AuditIngester.FeedResult(0, "");
+                    }))
+        .isInstanceOf(IngestProblemsException.class)
+        .hasMessageContaining("bad.log:3: not JSON")
+        .hasMessageContaining("bad.log:7: truncated");
+    assertThat(rows("select count(*) from snoop.ingest_run")).isEqualTo(runs);
+  }
+
+  @Test
+  void aReleaseWithNoSpecIsRefused() {
+    assertThatThrownBy(
+            () ->
+                ingester.ingest(
+                    new IngestRequest(Release.parse("1.33.0"), "x.log", null, null, false, 0),
+                    session -> new AuditIngester.FeedResult(0, "")))
+        .hasMessageContaining("no spec is loaded for release 1.33.0");
+  }
+
+  private long rows(String query) {
+    return ((Number) sql.fetchValue(query)).longValue();
+  }
+}
