@@ -2,10 +2,13 @@ package dev.snoop.cli;
 
 import dev.snoop.db.Database;
 import dev.snoop.db.input.Input;
+import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.spec.LevelRule;
 import dev.snoop.db.spec.SpecLoadBenchmark;
+import dev.snoop.db.spec.SpecParser;
 import dev.snoop.db.spec.SpecSource;
+import dev.snoop.ingest.bench.MatcherBenchmark;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Benchmarks that print their figures.",
-    subcommands = {BenchCommand.SpecLoad.class})
+    subcommands = {BenchCommand.SpecLoad.class, BenchCommand.Matcher.class})
 final class BenchCommand {
   @Spec CommandSpec spec;
 
@@ -56,6 +59,28 @@ final class BenchCommand {
                     runs);
         System.out.print(report.describe());
       }
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "matcher",
+      description =
+          "Match requests made from a spec's path templates on one thread; print matches/s.")
+  static final class Matcher implements Callable<Integer> {
+    @Option(names = "--spec", required = true, description = "The swagger.json to match against.")
+    Path spec;
+
+    @Option(names = "--seconds", defaultValue = "3", description = "How long to measure.")
+    double seconds;
+
+    @Override
+    public Integer call() {
+      var operations =
+          new InputReader(InputReader.defaultCacheDir())
+              .read(Input.file(spec), SpecParser::parseV2)
+              .value();
+      System.out.print(MatcherBenchmark.run(operations, seconds).describe());
       return ExitCode.OK;
     }
   }
