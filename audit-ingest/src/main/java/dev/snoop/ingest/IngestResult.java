@@ -1,5 +1,6 @@
 package dev.snoop.ingest;
 
+import dev.snoop.ingest.reader.ReadProblem;
 import java.util.List;
 import java.util.Map;
 

@@ -4,6 +4,8 @@ import dev.snoop.ingest.attribution.TestAttribution;
 import dev.snoop.ingest.matcher.EndpointMatcher;
 import dev.snoop.ingest.matcher.Match;
 import dev.snoop.ingest.reader.AuditEvent;
+import dev.snoop.ingest.reader.AuditEventSink;
+import dev.snoop.ingest.reader.ReadProblem;
 import dev.snoop.ingest.store.AuditRow;
 import dev.snoop.ingest.store.EndpointHits;
 import dev.snoop.ingest.store.IngestRun;
@@ -20,7 +22,7 @@ import java.util.TreeMap;
  * to its test, aggregates it and hands the row to the run's writer. Not thread-safe: one reader
  * feeds it.
  */
-public final class IngestSession {
+public final class IngestSession implements AuditEventSink {
   private static final int MAX_IN_FLIGHT = 200_000;
   private static final int PROBLEMS_KEPT = 20;
 
@@ -51,6 +53,7 @@ public final class IngestSession {
   }
 
   /** One audit event, of any stage. */
+  @Override
   public void event(AuditEvent event) {
     eventsRead++;
     if (event.code() >= 100) {
@@ -85,6 +88,7 @@ public final class IngestSession {
   }
 
   /** A line or object that is not a readable audit event. */
+  @Override
   public void problem(ReadProblem problem) {
     problems++;
     if (firstProblems.size() < PROBLEMS_KEPT) {
@@ -101,6 +105,7 @@ public final class IngestSession {
   }
 
   /** A record read that is readable but no audit event (e.g. a cloud audit record). */
+  @Override
   public void skipped(String reason) {
     skipped.merge(reason, 1L, Long::sum);
   }

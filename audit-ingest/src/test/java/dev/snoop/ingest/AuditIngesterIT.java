@@ -14,6 +14,7 @@ import dev.snoop.db.spec.SpecSource;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
 import dev.snoop.ingest.reader.AuditEvent;
+import dev.snoop.ingest.reader.ReadProblem;
 import java.nio.file.Path;
 import java.util.List;
 import org.jooq.DSLContext;
