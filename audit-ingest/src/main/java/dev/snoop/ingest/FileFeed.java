@@ -1,0 +1,98 @@
+package dev.snoop.ingest;
+
+import dev.snoop.ingest.reader.AuditEvent;
+import dev.snoop.ingest.reader.AuditEventSink;
+import dev.snoop.ingest.reader.AuditLogReader;
+import dev.snoop.ingest.reader.AuditSource;
+import dev.snoop.ingest.reader.ReadProblem;
+import dev.snoop.ingest.reader.ReaderOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Feeds a run from audit log files, in order, and computes the sha256 over all their bytes for the
+ * run record. Calls {@code progress} with the events read so far every few thousand events.
+ */
+public final class FileFeed implements AuditIngester.Feed {
+  private static final int PROGRESS_EVERY = 1 << 14;
+
+  private final List<AuditSource> sources;
+  private final AuditLogReader reader;
+  private final LongConsumer progress;
+
+  public FileFeed(List<AuditSource> sources, ReaderOptions options, LongConsumer progress) {
+    this.sources = sources;
+    this.reader = new AuditLogReader(options);
+    this.progress = progress;
+  }
+
+  @Override
+  public AuditIngester.FeedResult feed(IngestSession session) throws IOException {
+    MessageDigest digest = sha256();
+    long bytes = 0;
+    CountingSink sink = new CountingSink(session, progress);
+    for (AuditSource source : sources) {
+      bytes += digest(source, digest);
+      reader.read(source, sink);
+    }
+    progress.accept(sink.events);
+    return new AuditIngester.FeedResult(bytes, HexFormat.of().formatHex(digest.digest()));
+  }
+
+  /** Adds the file's bytes to the digest; returns its size. */
+  private static long digest(AuditSource source, MessageDigest digest) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    long size = 0;
+    try (InputStream in = new DigestInputStream(Files.newInputStream(source.file()), digest)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        size += n;
+      }
+    }
+    return size;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Passes everything on and reports progress now and then. */
+  private static final class CountingSink implements AuditEventSink {
+    private final AuditEventSink next;
+    private final LongConsumer progress;
+    long events;
+
+    CountingSink(AuditEventSink next, LongConsumer progress) {
+      this.next = next;
+      this.progress = progress;
+    }
+
+    @Override
+    public void event(AuditEvent event) {
+      next.event(event);
+      if (++events % PROGRESS_EVERY == 0) {
+        progress.accept(events);
+      }
+    }
+
+    @Override
+    public void problem(ReadProblem problem) {
+      next.problem(problem);
+    }
+
+    @Override
+    public void skipped(String reason) {
+      next.skipped(reason);
+    }
+  }
+}
