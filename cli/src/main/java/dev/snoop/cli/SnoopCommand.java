@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       DbCommand.class,
       SqlCommand.class,
       LoadCommand.class,
+      IngestCommand.class,
       UpCommand.class,
       BenchCommand.class
     })

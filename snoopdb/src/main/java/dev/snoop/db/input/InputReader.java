@@ -32,6 +32,10 @@ public final class InputReader {
             .build();
   }
 
+  public Path cacheDir() {
+    return cacheDir;
+  }
+
   /** The default cache, {@code ~/.snoop/cache}. */
   public static Path defaultCacheDir() {
     return Path.of(System.getProperty("user.home"), ".snoop", "cache");
