@@ -1,6 +1,8 @@
 package dev.snoop.cli;
 
 import dev.snoop.db.Database;
+import dev.snoop.db.conformance.ConformanceListParser;
+import dev.snoop.db.conformance.ConformanceTest;
 import dev.snoop.db.input.Input;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
@@ -8,8 +10,10 @@ import dev.snoop.db.spec.LevelRule;
 import dev.snoop.db.spec.SpecLoadBenchmark;
 import dev.snoop.db.spec.SpecParser;
 import dev.snoop.db.spec.SpecSource;
+import dev.snoop.ingest.bench.IngestBenchmark;
 import dev.snoop.ingest.bench.MatcherBenchmark;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +25,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Benchmarks that print their figures.",
-    subcommands = {BenchCommand.SpecLoad.class, BenchCommand.Matcher.class})
+    subcommands = {
+      BenchCommand.SpecLoad.class,
+      BenchCommand.Matcher.class,
+      BenchCommand.Ingest.class
+    })
 final class BenchCommand {
   @Spec CommandSpec spec;
 
@@ -81,6 +89,53 @@ final class BenchCommand {
               .read(Input.file(spec), SpecParser::parseV2)
               .value();
       System.out.print(MatcherBenchmark.run(operations, seconds).describe());
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "ingest",
+      description =
+          "Generate a realistic audit log of N events, ingest it end to end, print events/s, MB/s"
+              + " and the peak heap. The run is removed afterwards.")
+  static final class Ingest implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
+    @Option(names = "--spec", required = true, description = "swagger.json the traffic uses.")
+    Path spec;
+
+    @Option(
+        names = "--conformance",
+        required = true,
+        description = "conformance.yaml whose tests name the e2e traffic.")
+    Path conformance;
+
+    @Option(names = "--events", defaultValue = "1000000", description = "Events to generate.")
+    long events;
+
+    @Option(names = "--keep-raw", description = "Store each event's JSON too.")
+    boolean keepRaw;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
+      InputReader reader = root.inputReader();
+      List<String> codenames =
+          reader.read(Input.file(conformance), ConformanceListParser::parse).value().stream()
+              .map(ConformanceTest::codename)
+              .toList();
+      try (Database db = root.openDatabase()) {
+        System.out.print(
+            IngestBenchmark.run(
+                    db,
+                    reader,
+                    spec,
+                    codenames,
+                    events,
+                    keepRaw,
+                    Path.of(System.getProperty("java.io.tmpdir")))
+                .describe());
+      }
       return ExitCode.OK;
     }
   }

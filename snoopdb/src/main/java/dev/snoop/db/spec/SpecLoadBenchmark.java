@@ -59,6 +59,15 @@ public final class SpecLoadBenchmark {
    * for the benchmark and removed afterwards with the rows loaded for it.
    */
   public Report run(Release release, SpecSource source, LevelRule rule, int runs) {
+    return withRelease(
+        release, () -> new Report(source.source(), time(release, source, rule, runs)));
+  }
+
+  /**
+   * Runs {@code work} with {@code release} in the catalogue; a release the catalogue lacks is added
+   * for it and removed afterwards with the spec rows loaded for it.
+   */
+  public <T> T withRelease(Release release, java.util.function.Supplier<T> work) {
     boolean added =
         sql.insertInto(RELEASE)
                 .set(RELEASE.RELEASE_, release.toString())
@@ -67,7 +76,7 @@ public final class SpecLoadBenchmark {
                 .execute()
             == 1;
     try {
-      return new Report(source.source(), time(release, source, rule, runs));
+      return work.get();
     } finally {
       if (added) {
         sql.deleteFrom(OPEN_API).where(OPEN_API.RELEASE.eq(release.toString())).execute();
