@@ -42,7 +42,7 @@ public final class AuditIngester {
 
   public IngestResult ingest(IngestRequest request, Feed feed) {
     Release release = request.release();
-    var entry = new ReleaseCatalogue(database.dsl(), null).require(release);
+    var entry = new ReleaseCatalogue(database.dsl()).require(release);
     EndpointMatcher matcher = matcher(release);
     Set<String> codenames = codenames(release);
     var identity =

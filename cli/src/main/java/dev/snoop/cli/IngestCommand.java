@@ -142,7 +142,7 @@ final class IngestCommand implements Callable<Integer> {
             ProwIngest.release(
                 logs.build(),
                 Optional.ofNullable(release).map(Release::parse),
-                new ReleaseCatalogue(db.dsl(), root.inputReader()));
+                new ReleaseCatalogue(db.dsl()));
       }
       List<AuditSource> files =
           AuditSources.expand(ProwIngest.files(logs), root.inputReader().cacheDir());

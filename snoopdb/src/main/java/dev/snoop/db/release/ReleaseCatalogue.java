@@ -39,6 +39,11 @@ public final class ReleaseCatalogue {
   private final DSLContext sql;
   private final InputReader reader;
 
+  /** For looking releases up; {@link #load} needs a reader. */
+  public ReleaseCatalogue(DSLContext sql) {
+    this(sql, null);
+  }
+
   public ReleaseCatalogue(DSLContext sql, InputReader reader) {
     this.sql = sql;
     this.reader = reader;
