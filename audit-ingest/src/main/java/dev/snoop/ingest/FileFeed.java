@@ -7,9 +7,7 @@ import dev.snoop.ingest.reader.AuditSource;
 import dev.snoop.ingest.reader.ReadProblem;
 import dev.snoop.ingest.reader.ReaderOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -39,23 +37,11 @@ public final class FileFeed implements AuditIngester.Feed {
     long bytes = 0;
     CountingSink sink = new CountingSink(session, progress);
     for (AuditSource source : sources) {
-      bytes += digest(source, digest);
-      reader.read(source, sink);
+      bytes += Files.size(source.file());
+      reader.read(source, sink, digest);
     }
     progress.accept(sink.events);
     return new AuditIngester.FeedResult(bytes, HexFormat.of().formatHex(digest.digest()));
-  }
-
-  /** Adds the file's bytes to the digest; returns its size. */
-  private static long digest(AuditSource source, MessageDigest digest) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    long size = 0;
-    try (InputStream in = new DigestInputStream(Files.newInputStream(source.file()), digest)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        size += n;
-      }
-    }
-    return size;
   }
 
   private static MessageDigest sha256() {

@@ -9,11 +9,9 @@ import dev.snoop.db.conformance.ConformanceLists;
 import dev.snoop.db.input.Input;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
-import dev.snoop.db.release.ReleaseCatalogue;
 import dev.snoop.db.spec.LevelRule;
-import dev.snoop.db.spec.SpecLoader;
-import dev.snoop.db.spec.SpecSource;
 import dev.snoop.db.testing.MigratedDatabase;
+import dev.snoop.db.testing.ReferenceData;
 import dev.snoop.db.testing.SharedData;
 import dev.snoop.ingest.reader.AuditSources;
 import dev.snoop.ingest.reader.ReaderOptions;
@@ -43,13 +41,7 @@ class ApisnoopReplayIT {
     this.sql = database.dsl();
     this.cache = cache;
     InputReader reader = new InputReader(cache);
-    new ReleaseCatalogue(sql, reader)
-        .load(Input.file(SharedData.path("apisnoop-coverage/releases.yaml")));
-    new SpecLoader(sql, reader)
-        .load(
-            RELEASE,
-            new SpecSource.V2(Input.file(SharedData.path("openapi/v1.33.0/swagger.json"))),
-            LevelRule.APISNOOP);
+    ReferenceData.releasesAndSpec(sql, reader, RELEASE, LevelRule.APISNOOP);
     new ConformanceLists(sql, reader)
         .load(RELEASE, Input.file(SharedData.path("conformance-yaml/v1.33.yaml")));
   }
@@ -70,6 +62,11 @@ class ApisnoopReplayIT {
     assertThat(result.unmatched()).isEmpty();
     assertThat(result.matched()).isEqualTo(13_629);
     assertThat(result.problems()).isZero();
+    assertThat(sql.fetchValue("select checksum from snoop.ingest_run where id = ?", result.runId()))
+        .isEqualTo(
+            new dev.snoop.db.input.InputBytes(
+                    replay, java.nio.file.Files.readAllBytes(Path.of(replay)))
+                .sha256());
 
     Map<String, List<Boolean>> ours = new TreeMap<>();
     sql.fetch(

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.snoop.db.Database;
-import dev.snoop.db.input.Input;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
-import dev.snoop.db.release.ReleaseCatalogue;
 import dev.snoop.db.spec.LevelRule;
-import dev.snoop.db.spec.SpecLoader;
-import dev.snoop.db.spec.SpecSource;
 import dev.snoop.db.testing.MigratedDatabase;
-import dev.snoop.db.testing.SharedData;
+import dev.snoop.db.testing.ReferenceData;
 import dev.snoop.ingest.reader.AuditEvent;
 import dev.snoop.ingest.reader.ReadProblem;
 import java.nio.file.Path;
@@ -35,14 +31,7 @@ class AuditIngesterIT {
     this.database = database;
     this.sql = database.dsl();
     this.ingester = new AuditIngester(database);
-    InputReader reader = new InputReader(cache);
-    new ReleaseCatalogue(sql, reader)
-        .load(Input.file(SharedData.path("apisnoop-coverage/releases.yaml")));
-    new SpecLoader(sql, reader)
-        .load(
-            RELEASE,
-            new SpecSource.V2(Input.file(SharedData.path("openapi/v1.34.0/swagger.json"))),
-            LevelRule.EXACT);
+    ReferenceData.releasesAndSpec(sql, new InputReader(cache), RELEASE, LevelRule.EXACT);
   }
 
   static AuditEvent event(String id, String stage, String verb, String uri, String agent) {

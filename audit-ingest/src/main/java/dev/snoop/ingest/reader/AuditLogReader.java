@@ -7,10 +7,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -45,7 +48,15 @@ public final class AuditLogReader {
   }
 
   public void read(AuditSource source, AuditEventSink sink) {
-    read(source.file(), source.name(), sink);
+    read(source.file(), source.name(), sink, null);
+  }
+
+  /**
+   * Reads a source and adds every byte of the file, as stored (compressed or not), to {@code
+   * digest}, so a checksum costs no second pass over the file.
+   */
+  public void read(AuditSource source, AuditEventSink sink, MessageDigest digest) {
+    read(source.file(), source.name(), sink, digest);
   }
 
   /**
@@ -53,9 +64,18 @@ public final class AuditLogReader {
    * escape.
    */
   public void read(Path file, String sourceName, AuditEventSink sink) {
+    read(file, sourceName, sink, null);
+  }
+
+  private void read(Path file, String sourceName, AuditEventSink sink, MessageDigest digest) {
+    InputStream raw;
     InputStream in;
     try {
-      in = open(file);
+      raw = Files.newInputStream(file);
+      if (digest != null) {
+        raw = new DigestInputStream(raw, digest);
+      }
+      in = decompressed(raw);
     } catch (NoSuchFileException e) {
       sink.problem(new ReadProblem(sourceName, 0, "no such file"));
       return;
@@ -79,7 +99,18 @@ public final class AuditLogReader {
                   + e.getMessage()
                   + "; the rest of the file is not read"));
     } finally {
+      if (digest != null) {
+        drainQuietly(raw); // the checksum covers the whole file, even past a bad part
+      }
       closeQuietly(window);
+    }
+  }
+
+  private static void drainQuietly(InputStream in) {
+    try {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // the reader has reported why the file could not be read
     }
   }
 
@@ -137,8 +168,8 @@ public final class AuditLogReader {
     }
   }
 
-  private static InputStream open(Path file) throws IOException {
-    InputStream raw = Files.newInputStream(file);
+  /** The file's content, gunzipped when it starts with gzip's magic bytes. */
+  private static InputStream decompressed(InputStream raw) throws IOException {
     try {
       PushbackInputStream in = new PushbackInputStream(raw, 2);
       byte[] magic = in.readNBytes(2);

@@ -9,11 +9,9 @@ import dev.snoop.db.conformance.EndpointLists;
 import dev.snoop.db.input.Input;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
-import dev.snoop.db.release.ReleaseCatalogue;
 import dev.snoop.db.spec.LevelRule;
-import dev.snoop.db.spec.SpecLoader;
-import dev.snoop.db.spec.SpecSource;
 import dev.snoop.db.testing.MigratedDatabase;
+import dev.snoop.db.testing.ReferenceData;
 import dev.snoop.db.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,14 +35,9 @@ class ApisnoopQueriesIT {
   ApisnoopQueriesIT(Database database, @TempDir Path cache) {
     this.sql = database.dsl();
     InputReader reader = new InputReader(cache);
-    new ReleaseCatalogue(sql, reader)
-        .load(Input.file(SharedData.path("apisnoop-coverage/releases.yaml")));
-    SpecLoader specs = new SpecLoader(sql, reader);
+    ReferenceData.releases(sql, reader);
     for (String release : List.of("1.33.0", "1.34.0")) {
-      specs.load(
-          Release.parse(release),
-          new SpecSource.V2(Input.file(SharedData.path("openapi/v" + release + "/swagger.json"))),
-          LevelRule.APISNOOP);
+      ReferenceData.spec(sql, reader, Release.parse(release), LevelRule.APISNOOP);
     }
     new ConformanceLists(sql, reader)
         .load(Release.parse("1.34.0"), Input.file(SharedData.path("conformance-yaml/v1.34.yaml")));
