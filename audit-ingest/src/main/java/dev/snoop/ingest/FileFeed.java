@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * Feeds a run from audit log files, in order, and computes the sha256 over all their bytes for the
- * run record. Calls {@code progress} with the events read so far every few thousand events.
+ * Feeds a run from audit log files, in order, read on a thread of their own ({@link ReadAhead}),
+ * and computes the sha256 over all their bytes for the run record. Calls {@code progress} with the
+ * events read so far every few thousand events.
  */
 public final class FileFeed implements AuditIngester.Feed {
   private static final int PROGRESS_EVERY = 1 << 14;
@@ -32,15 +33,21 @@ public final class FileFeed implements AuditIngester.Feed {
   }
 
   @Override
-  public AuditIngester.FeedResult feed(IngestSession session) throws IOException {
+  public AuditIngester.FeedResult feed(IngestSession session) throws Exception {
+    CountingSink counting = new CountingSink(session, progress);
+    AuditIngester.FeedResult read = ReadAhead.run(this::readAll, counting);
+    progress.accept(counting.events);
+    return read;
+  }
+
+  /** Runs on the read-ahead thread. */
+  private AuditIngester.FeedResult readAll(AuditEventSink sink) throws IOException {
     MessageDigest digest = sha256();
     long bytes = 0;
-    CountingSink sink = new CountingSink(session, progress);
     for (AuditSource source : sources) {
       bytes += Files.size(source.file());
       reader.read(source, sink, digest);
     }
-    progress.accept(sink.events);
     return new AuditIngester.FeedResult(bytes, HexFormat.of().formatHex(digest.digest()));
   }
 

@@ -12,6 +12,8 @@ import dev.snoop.db.spec.SpecParser;
 import dev.snoop.db.spec.SpecSource;
 import dev.snoop.ingest.bench.IngestBenchmark;
 import dev.snoop.ingest.bench.MatcherBenchmark;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -116,25 +118,44 @@ final class BenchCommand {
     @Option(names = "--keep-raw", description = "Store each event's JSON too.")
     boolean keepRaw;
 
+    @Option(
+        names = "--runs",
+        defaultValue = "1",
+        description = "Ingest the log this many times in one process; the first run is cold.")
+    int runs;
+
+    @Option(
+        names = "--log",
+        description =
+            "Keep the generated log in this file, or ingest it as it is when it exists, so"
+                + " repeated runs measure the ingest alone.")
+    Path log;
+
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
       SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
       InputReader reader = root.inputReader();
       List<String> codenames =
           reader.read(Input.file(conformance), ConformanceListParser::parse).value().stream()
               .map(ConformanceTest::codename)
               .toList();
+      boolean generate = log == null || !Files.exists(log);
+      Path file =
+          log != null
+              ? log
+              : Files.createTempFile(
+                  Path.of(System.getProperty("java.io.tmpdir")), "bench-audit", ".log");
       try (Database db = root.openDatabase()) {
-        System.out.print(
-            IngestBenchmark.run(
-                    db,
-                    reader,
-                    spec,
-                    codenames,
-                    events,
-                    keepRaw,
-                    Path.of(System.getProperty("java.io.tmpdir")))
-                .describe());
+        for (int run = 1; run <= runs; run++) {
+          IngestBenchmark.Report report =
+              IngestBenchmark.run(
+                  db, reader, spec, codenames, events, keepRaw, file, generate && run == 1);
+          System.out.printf("run %d of %d: %s", run, runs, report.describe());
+        }
+      } finally {
+        if (log == null) {
+          Files.deleteIfExists(file);
+        }
       }
       return ExitCode.OK;
     }

@@ -47,6 +47,10 @@ final class EmbeddedServer implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setPort(port)
               .setServerConfig("listen_addresses", "127.0.0.1")
+              // Nothing replicates a local database, so WAL is kept minimal: a bulk load into a
+              // table created in the same transaction (each ingest run's) then skips WAL.
+              .setServerConfig("wal_level", "minimal")
+              .setServerConfig("max_wal_senders", "0")
               .start();
       createDatabaseIfMissing(postgres);
       log.debug("embedded PostgreSQL on port {} with data in {}", port, pgdata);

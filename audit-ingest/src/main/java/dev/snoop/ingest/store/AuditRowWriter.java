@@ -25,11 +25,8 @@ final class AuditRowWriter implements AutoCloseable {
   private static final List<AuditRow> END = List.of();
 
   private final CopyIn copy;
-  private final byte[] release;
-  private final byte[] releaseDate;
-  private final byte[] source;
   private final long runId;
-  private final long ingestedMicros;
+  private final boolean keepRaw;
   private final BlockingQueue<List<AuditRow>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private final Map<String, byte[]> utf8 = new HashMap<>();
   private final Thread thread;
@@ -37,14 +34,14 @@ final class AuditRowWriter implements AutoCloseable {
   private List<AuditRow> batch = new ArrayList<>(BATCH);
   private long rows;
 
-  AuditRowWriter(
-      CopyIn copy, String release, String releaseDate, String source, long runId, long nowMicros) {
+  /**
+   * @param copy a COPY of the columns audit_id, endpoint, useragent, test, test_hit, error,
+   *     conf_test_hit, id, and data when keepRaw; the run's constants are the table's defaults
+   */
+  AuditRowWriter(CopyIn copy, long runId, boolean keepRaw) {
     this.copy = copy;
-    this.release = release.getBytes(StandardCharsets.UTF_8);
-    this.releaseDate = releaseDate == null ? null : releaseDate.getBytes(StandardCharsets.UTF_8);
-    this.source = source.getBytes(StandardCharsets.UTF_8);
     this.runId = runId;
-    this.ingestedMicros = nowMicros;
+    this.keepRaw = keepRaw;
     this.thread = new Thread(this::run, "audit-event-copy");
     thread.setDaemon(true);
     thread.start();
@@ -103,13 +100,7 @@ final class AuditRowWriter implements AutoCloseable {
   }
 
   private void encode(BinaryCopyEncoder out, AuditRow row) {
-    out.row(14);
-    out.bytes(release);
-    if (releaseDate == null) {
-      out.nullField();
-    } else {
-      out.bytes(releaseDate);
-    }
+    out.row(keepRaw ? 9 : 8);
     out.text(row.auditId() == null ? "" : row.auditId());
     cached(out, row.endpoint());
     cached(out, row.userAgent());
@@ -117,11 +108,10 @@ final class AuditRowWriter implements AutoCloseable {
     out.bool(row.testHit());
     cached(out, row.error());
     out.bool(row.confTestHit());
-    out.jsonb(row.raw() == null ? EMPTY_JSON : row.raw());
-    out.bytes(source);
     out.int8((runId << 32) + rows++);
-    out.timestamp(ingestedMicros);
-    out.int8(runId);
+    if (keepRaw) {
+      out.jsonb(row.raw() == null ? EMPTY_JSON : row.raw());
+    }
   }
 
   /** Agents, tests and endpoints repeat: encode each once. */

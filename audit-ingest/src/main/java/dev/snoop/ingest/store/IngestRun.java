@@ -78,37 +78,49 @@ public final class IngestRun implements AutoCloseable {
             .set(INGEST_RUN.STARTED_AT, OffsetDateTime.now(ZoneOffset.UTC))
             .returning(INGEST_RUN.ID)
             .fetchOne(INGEST_RUN.ID);
-    try (Statement statement = connection.createStatement()) {
-      // A table of its own, attached as audit_event's partition at commit; the check lets the
-      // attach skip its scan.
-      statement.execute(
-          "create table "
-              + table()
-              + " (like public.audit_event including defaults,"
-              + " check (run_id = "
-              + id
-              + "))");
-      statement.execute(
-          "comment on table " + table() + " is 'audit_event rows of ingest run " + id + "'");
-    }
+    createRunTable();
+    String columns =
+        identity.keepRaw()
+            ? "audit_id, endpoint, useragent, test, test_hit, error, conf_test_hit, id, data"
+            : "audit_id, endpoint, useragent, test, test_hit, error, conf_test_hit, id";
+    // FREEZE: the table is new in this transaction, so its rows can be written frozen, sparing
+    // readers the hint-bit writes and vacuum the freezing later.
     var copy =
         connection
             .unwrap(PGConnection.class)
             .getCopyAPI()
-            .copyIn(
-                "copy "
-                    + table()
-                    + " (release, release_date, audit_id, endpoint, useragent, test,"
-                    + " test_hit, error, conf_test_hit, data, source, id, ingested_at, run_id)"
-                    + " from stdin (format binary)");
-    this.writer =
-        new AuditRowWriter(
-            copy,
-            identity.release(),
-            identity.releaseDate(),
-            identity.source(),
-            id,
-            Instant.now().toEpochMilli() * 1000);
+            .copyIn("copy " + table() + " (" + columns + ") from stdin (format binary, freeze)");
+    this.writer = new AuditRowWriter(copy, id, identity.keepRaw());
+  }
+
+  /**
+   * The run's own table, attached as audit_event's partition at commit. Its columns are spelled out
+   * rather than copied with LIKE, which would hold a lock on audit_event for the whole run and
+   * deadlock concurrent runs that replace a partition. The run's constants are column defaults, so
+   * COPY sends only what differs per row; the check lets the attach skip its scan.
+   */
+  private void createRunTable() throws SQLException {
+    String ingestedAt = OffsetDateTime.now(ZoneOffset.UTC).toString();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          sql.renderInlined(
+              DSL.query(
+                  "create table "
+                      + table()
+                      + " (release text default {0}, release_date text default {1},"
+                      + " audit_id text not null, endpoint text, useragent text, test text,"
+                      + " test_hit boolean, error text, conf_test_hit boolean,"
+                      + " data jsonb not null default '{}', source text default {2},"
+                      + " id bigint not null, ingested_at timestamptz default {3}::timestamptz,"
+                      + " run_id bigint not null default {4} check (run_id = {4}))",
+                  DSL.inline(identity.release()),
+                  DSL.inline(identity.releaseDate()),
+                  DSL.inline(identity.source()),
+                  DSL.inline(ingestedAt),
+                  DSL.inline(id))));
+      statement.execute(
+          "comment on table " + table() + " is 'audit_event rows of ingest run " + id + "'");
+    }
   }
 
   /** Starts a run on a connection of its own, which the run closes. */
@@ -136,6 +148,13 @@ public final class IngestRun implements AutoCloseable {
     insertHits(hits);
     recordTotals(totals);
     replaceEarlierRuns();
+    // The constants were defaults only for the COPY; as a partition the table takes audit_event's.
+    sql.execute(
+        "alter table "
+            + table()
+            + " alter release drop default, alter release_date drop default,"
+            + " alter source drop default, alter run_id drop default, alter data drop default,"
+            + " alter ingested_at set default now()");
     sql.execute(
         "alter table public.audit_event attach partition "
             + table()
