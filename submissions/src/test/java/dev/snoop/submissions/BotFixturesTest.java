@@ -7,7 +7,6 @@ import dev.snoop.db.input.InputException;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.testing.SharedData;
-import dev.snoop.submissions.source.DirectorySubmission;
 import dev.snoop.submissions.source.Submission;
 import dev.snoop.submissions.source.SubmissionFile;
 import dev.snoop.submissions.source.SubmissionOrigin;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -296,9 +294,5 @@ class BotFixturesTest {
       files.add(f.baseName().equals(name) ? new SubmissionFile(f.path(), content) : f);
     }
     return new Submission(s.title(), files, s.commits(), s.origin());
-  }
-
-  static Submission read(Path dir) {
-    return DirectorySubmission.read(dir, Optional.empty());
   }
 }
