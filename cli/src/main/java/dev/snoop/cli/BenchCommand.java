@@ -12,6 +12,9 @@ import dev.snoop.db.spec.SpecParser;
 import dev.snoop.db.spec.SpecSource;
 import dev.snoop.ingest.bench.IngestBenchmark;
 import dev.snoop.ingest.bench.MatcherBenchmark;
+import dev.snoop.submissions.Verifier;
+import dev.snoop.submissions.bench.VerifyBenchmark;
+import dev.snoop.submissions.testlist.FileTestLists;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +33,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.SpecLoad.class,
       BenchCommand.Matcher.class,
-      BenchCommand.Ingest.class
+      BenchCommand.Ingest.class,
+      BenchCommand.Verify.class
     })
 final class BenchCommand {
   @Spec CommandSpec spec;
@@ -157,6 +161,39 @@ final class BenchCommand {
           Files.deleteIfExists(file);
         }
       }
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "verify",
+      description =
+          "Verify a real submission folder repeatedly (files read each time); print ms per"
+              + " verification, cold and warm.")
+  static final class Verify implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
+    @Option(names = "--submission", required = true, description = "A folder vX.Y/<product>.")
+    Path submission;
+
+    @Option(
+        names = "--conformance",
+        required = true,
+        description = "conformance.yaml of its release, or a folder of vX.Y.yaml.")
+    Path conformance;
+
+    @Option(names = "--stable", defaultValue = "v1.36", description = "Newest release.")
+    String stable;
+
+    @Option(names = "--runs", defaultValue = "50", description = "Runs; the first is the cold one.")
+    int runs;
+
+    @Override
+    public Integer call() {
+      SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
+      Verifier verifier =
+          new Verifier(new FileTestLists(root.inputReader(), conformance), Release.parse(stable));
+      System.out.print(VerifyBenchmark.run(verifier, submission, runs).describe());
       return ExitCode.OK;
     }
   }

@@ -26,6 +26,8 @@ import picocli.CommandLine.ScopeType;
       LoadCommand.class,
       IngestCommand.class,
       UpCommand.class,
+      VerifySubmissionCommand.class,
+      VerifyPrCommand.class,
       BenchCommand.class
     })
 final class SnoopCommand {

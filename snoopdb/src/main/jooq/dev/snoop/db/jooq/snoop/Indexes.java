@@ -8,6 +8,7 @@ import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.Release;
+import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -29,4 +30,5 @@ public class Indexes {
     public static final Index INGEST_RUN_RELEASE_SOURCE = Internal.createIndex(DSL.name("ingest_run_release_source"), IngestRun.INGEST_RUN, new OrderField[] { IngestRun.INGEST_RUN.RELEASE, IngestRun.INGEST_RUN.SOURCE }, false);
     public static final Index LOAD_LOG_KIND_RELEASE = Internal.createIndex(DSL.name("load_log_kind_release"), LoadLog.LOAD_LOG, new OrderField[] { LoadLog.LOAD_LOG.KIND, LoadLog.LOAD_LOG.RELEASE, LoadLog.LOAD_LOG.LOADED_AT.desc() }, false);
     public static final Index RELEASE_ONE_WORKING = Internal.createIndex(DSL.name("release_one_working"), Release.RELEASE, new OrderField[] { Release.RELEASE.WORKING }, true);
+    public static final Index SUBMISSION_VERIFICATION_PR = Internal.createIndex(DSL.name("submission_verification_pr"), SubmissionVerification.SUBMISSION_VERIFICATION, new OrderField[] { SubmissionVerification.SUBMISSION_VERIFICATION.REPO, SubmissionVerification.SUBMISSION_VERIFICATION.PR_NUMBER, SubmissionVerification.SUBMISSION_VERIFICATION.VERIFIED_AT.desc() }, false);
 }

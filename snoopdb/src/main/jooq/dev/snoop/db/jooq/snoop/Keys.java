@@ -8,10 +8,12 @@ import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.Release;
+import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 import dev.snoop.db.jooq.snoop.tables.records.EndpointHitRecord;
 import dev.snoop.db.jooq.snoop.tables.records.IngestRunRecord;
 import dev.snoop.db.jooq.snoop.tables.records.LoadLogRecord;
 import dev.snoop.db.jooq.snoop.tables.records.ReleaseRecord;
+import dev.snoop.db.jooq.snoop.tables.records.SubmissionVerificationRecord;
 
 import org.jooq.ForeignKey;
 import org.jooq.TableField;
@@ -35,6 +37,7 @@ public class Keys {
     public static final UniqueKey<IngestRunRecord> INGEST_RUN_PKEY = Internal.createUniqueKey(IngestRun.INGEST_RUN, DSL.name("ingest_run_pkey"), new TableField[] { IngestRun.INGEST_RUN.ID }, true);
     public static final UniqueKey<LoadLogRecord> LOAD_LOG_PKEY = Internal.createUniqueKey(LoadLog.LOAD_LOG, DSL.name("load_log_pkey"), new TableField[] { LoadLog.LOAD_LOG.ID }, true);
     public static final UniqueKey<ReleaseRecord> RELEASE_PKEY = Internal.createUniqueKey(Release.RELEASE, DSL.name("release_pkey"), new TableField[] { Release.RELEASE.RELEASE_ }, true);
+    public static final UniqueKey<SubmissionVerificationRecord> SUBMISSION_VERIFICATION_PKEY = Internal.createUniqueKey(SubmissionVerification.SUBMISSION_VERIFICATION, DSL.name("submission_verification_pkey"), new TableField[] { SubmissionVerification.SUBMISSION_VERIFICATION.ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions

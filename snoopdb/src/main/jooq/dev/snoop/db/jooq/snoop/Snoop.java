@@ -9,6 +9,7 @@ import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.Release;
+import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +58,13 @@ public class Snoop extends SchemaImpl {
     public final Release RELEASE = Release.RELEASE;
 
     /**
+     * One row per verification of a certification submission (a k8s-conformance
+     * PR, branch or folder), as snoop verify-submission, verify-pr and the bot
+     * computed it.
+     */
+    public final SubmissionVerification SUBMISSION_VERIFICATION = SubmissionVerification.SUBMISSION_VERIFICATION;
+
+    /**
      * No further instances allowed
      */
     private Snoop() {
@@ -75,7 +83,8 @@ public class Snoop extends SchemaImpl {
             EndpointHit.ENDPOINT_HIT,
             IngestRun.INGEST_RUN,
             LoadLog.LOAD_LOG,
-            Release.RELEASE
+            Release.RELEASE,
+            SubmissionVerification.SUBMISSION_VERIFICATION
         );
     }
 }

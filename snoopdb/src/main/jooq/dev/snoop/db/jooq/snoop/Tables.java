@@ -8,6 +8,7 @@ import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.Release;
+import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 
 
 /**
@@ -40,4 +41,11 @@ public class Tables {
      * release snoop knows, and which one is in development.
      */
     public static final Release RELEASE = Release.RELEASE;
+
+    /**
+     * One row per verification of a certification submission (a k8s-conformance
+     * PR, branch or folder), as snoop verify-submission, verify-pr and the bot
+     * computed it.
+     */
+    public static final SubmissionVerification SUBMISSION_VERIFICATION = SubmissionVerification.SUBMISSION_VERIFICATION;
 }

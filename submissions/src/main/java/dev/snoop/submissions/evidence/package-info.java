@@ -1,0 +1,2 @@
+/** Reading a submission's evidence: junit_01.xml (streamed), e2e.log and PRODUCT.yaml. */
+package dev.snoop.submissions.evidence;
