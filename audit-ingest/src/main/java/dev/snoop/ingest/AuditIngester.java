@@ -1,20 +1,11 @@
 package dev.snoop.ingest;
 
-import static dev.snoop.db.jooq.conformance.Tables.RELEASE_TEST;
-import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
-
 import dev.snoop.db.Database;
 import dev.snoop.db.input.InputException;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
-import dev.snoop.ingest.matcher.EndpointMatcher;
-import dev.snoop.ingest.matcher.HttpMethod;
-import dev.snoop.ingest.matcher.Operation;
 import dev.snoop.ingest.store.IngestRun;
 import java.sql.SQLException;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Ingests audit events into snoopdb as one run: builds the release's matcher from its loaded spec,
@@ -43,8 +34,7 @@ public final class AuditIngester {
   public IngestResult ingest(IngestRequest request, Feed feed) {
     Release release = request.release();
     var entry = new ReleaseCatalogue(database.dsl()).require(release);
-    EndpointMatcher matcher = matcher(release);
-    Set<String> codenames = codenames(release);
+    ReleaseMatching matching = ReleaseMatching.load(database.dsl(), release);
     var identity =
         new IngestRun.RunIdentity(
             release.toString(),
@@ -55,7 +45,7 @@ public final class AuditIngester {
             request.keepRaw());
     long start = System.nanoTime();
     try (IngestRun run = IngestRun.start(database.connection(), identity)) {
-      IngestSession session = new IngestSession(request, matcher, codenames, run);
+      IngestSession session = new IngestSession(request, matching, run);
       FeedResult read = feed.feed(session);
       long millis = (System.nanoTime() - start) / 1_000_000;
       run.commit(session.hits(), session.totals(read.checksum(), millis));
@@ -71,34 +61,5 @@ public final class AuditIngester {
       }
       throw new IllegalStateException("ingest of " + request.source() + " failed: " + e, e);
     }
-  }
-
-  /** The matcher for the spec loaded for the release. */
-  EndpointMatcher matcher(Release release) {
-    List<Operation> operations =
-        database
-            .dsl()
-            .select(OPEN_API.PATH, OPEN_API.HTTP_METHOD, OPEN_API.ENDPOINT)
-            .from(OPEN_API)
-            .where(OPEN_API.RELEASE.eq(release.toString()))
-            .fetch(r -> new Operation(r.value1(), HttpMethod.of(r.value2()), r.value3()));
-    if (operations.isEmpty()) {
-      throw new InputException(
-          "no spec is loaded for release "
-              + release
-              + "; load it first: snoop load spec --release "
-              + release);
-    }
-    return EndpointMatcher.of(operations);
-  }
-
-  private Set<String> codenames(Release release) {
-    return new HashSet<>(
-        database
-            .dsl()
-            .select(RELEASE_TEST.CODENAME)
-            .from(RELEASE_TEST)
-            .where(RELEASE_TEST.LIST_RELEASE.eq(release.toString()))
-            .fetch(RELEASE_TEST.CODENAME));
   }
 }

@@ -1,7 +1,6 @@
 package dev.snoop.ingest;
 
 import dev.snoop.ingest.attribution.TestAttribution;
-import dev.snoop.ingest.matcher.EndpointMatcher;
 import dev.snoop.ingest.matcher.Match;
 import dev.snoop.ingest.reader.AuditEvent;
 import dev.snoop.ingest.reader.AuditEventSink;
@@ -11,10 +10,8 @@ import dev.snoop.ingest.store.EndpointHits;
 import dev.snoop.ingest.store.IngestRun;
 import dev.snoop.ingest.store.RequestDeduplicator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,12 +24,10 @@ public final class IngestSession implements AuditEventSink {
   private static final int PROBLEMS_KEPT = 20;
 
   private final IngestRequest request;
-  private final EndpointMatcher matcher;
-  private final Set<String> codenames;
+  private final ReleaseMatching matching;
   private final IngestRun run;
   private final RequestDeduplicator requests = new RequestDeduplicator(MAX_IN_FLIGHT);
   private final EndpointHits hits = new EndpointHits();
-  private final Map<String, TestAttribution> attributions = new HashMap<>();
   private final Map<String, Long> unmatched = new TreeMap<>();
   private final Map<String, Long> responses = new TreeMap<>();
   private final Map<String, Long> skipped = new TreeMap<>();
@@ -44,11 +39,9 @@ public final class IngestSession implements AuditEventSink {
   private long firstMicros = Long.MAX_VALUE;
   private long lastMicros = Long.MIN_VALUE;
 
-  IngestSession(
-      IngestRequest request, EndpointMatcher matcher, Set<String> codenames, IngestRun run) {
+  IngestSession(IngestRequest request, ReleaseMatching matching, IngestRun run) {
     this.request = request;
-    this.matcher = matcher;
-    this.codenames = codenames;
+    this.matching = matching;
     this.run = run;
   }
 
@@ -67,8 +60,8 @@ public final class IngestSession implements AuditEventSink {
       return;
     }
     requestCount++;
-    Match match = matcher.match(event.verb(), event.requestUri());
-    TestAttribution who = attribution(event.userAgent());
+    Match match = matching.matcher().match(event.verb(), event.requestUri());
+    TestAttribution who = matching.attribution(event.userAgent());
     if (match.matched()) {
       matched++;
       hits.add(match.operationId(), event.userAgent(), who, event.receivedMicros());
@@ -108,18 +101,6 @@ public final class IngestSession implements AuditEventSink {
   @Override
   public void skipped(String reason) {
     skipped.merge(reason, 1L, Long::sum);
-  }
-
-  private TestAttribution attribution(String userAgent) {
-    String key = userAgent == null ? "" : userAgent;
-    TestAttribution known = attributions.get(key);
-    if (known == null) {
-      known = TestAttribution.of(userAgent, codenames);
-      if (attributions.size() < 100_000) {
-        attributions.put(key, known);
-      }
-    }
-    return known;
   }
 
   EndpointHits hits() {

@@ -86,6 +86,35 @@ public final class AuditLogReader {
       sink.problem(new ReadProblem(sourceName, 0, "cannot read: " + e));
       return;
     }
+    try {
+      readAll(in, sourceName, sink);
+    } finally {
+      if (digest != null) {
+        drainQuietly(raw); // the checksum covers the whole file, even past a bad part
+      }
+      closeQuietly(in);
+    }
+  }
+
+  /**
+   * Reads the events of a stream, plain or gzip, such as an audit webhook's request body; the
+   * caller closes it. Only the sink's own exceptions escape.
+   */
+  public void read(InputStream body, String sourceName, AuditEventSink sink) {
+    InputStream in;
+    try {
+      in = decompressed(body);
+    } catch (ZipException | EOFException e) {
+      sink.problem(new ReadProblem(sourceName, 1, "corrupt gzip: " + e.getMessage()));
+      return;
+    } catch (IOException e) {
+      sink.problem(new ReadProblem(sourceName, 0, "cannot read: " + e));
+      return;
+    }
+    readAll(in, sourceName, sink);
+  }
+
+  private void readAll(InputStream in, String sourceName, AuditEventSink sink) {
     ByteWindow window = new ByteWindow(in, options.maxEventBytes() + READ_AHEAD);
     EventDecoder decoder = new EventDecoder(json, window, sourceName, sink, options);
     try {
@@ -98,11 +127,6 @@ public final class AuditLogReader {
               (in instanceof GZIPInputStream ? "corrupt gzip: " : "cannot read: ")
                   + e.getMessage()
                   + "; the rest of the file is not read"));
-    } finally {
-      if (digest != null) {
-        drainQuietly(raw); // the checksum covers the whole file, even past a bad part
-      }
-      closeQuietly(window);
     }
   }
 

@@ -4,16 +4,20 @@
 package dev.snoop.db.jooq.testing.tables;
 
 
+import dev.snoop.db.jooq.testing.Indexes;
 import dev.snoop.db.jooq.testing.Keys;
 import dev.snoop.db.jooq.testing.Testing;
 import dev.snoop.db.jooq.testing.tables.records.AuditEventRecord;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Identity;
+import org.jooq.Index;
 import org.jooq.JSONB;
 import org.jooq.Name;
 import org.jooq.PlainSQL;
@@ -155,6 +159,11 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
     @Override
     public Schema getSchema() {
         return aliased() ? null : Testing.TESTING;
+    }
+
+    @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.TESTING_AUDIT_EVENT_AUDIT_ID);
     }
 
     @Override

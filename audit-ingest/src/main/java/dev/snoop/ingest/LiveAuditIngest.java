@@ -1,0 +1,177 @@
+package dev.snoop.ingest;
+
+import dev.snoop.db.Database;
+import dev.snoop.db.input.InputException;
+import dev.snoop.db.release.Release;
+import dev.snoop.db.release.ReleaseCatalogue;
+import dev.snoop.ingest.attribution.TestAttribution;
+import dev.snoop.ingest.matcher.Match;
+import dev.snoop.ingest.reader.AuditEvent;
+import dev.snoop.ingest.reader.AuditEventSink;
+import dev.snoop.ingest.reader.AuditLogReader;
+import dev.snoop.ingest.reader.ReadProblem;
+import dev.snoop.ingest.reader.ReaderOptions;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The ingest API of the live audit-webhook sink, for writing a test against a cluster: each batch a
+ * kube-apiserver audit webhook posts (an EventList, or events one after another) is read, each
+ * request mapped to its operation and test as an ingest run maps it, and written to {@code
+ * testing.audit_event} with its JSON, in one transaction.
+ *
+ * <p>A batch with anything unreadable is refused whole, naming the problem, so the sender can fix
+ * or resend it and nothing half-read is stored. A request counts once whatever stages the policy
+ * logs and whichever batches they come in: the first event of an auditID not yet stored is kept.
+ * Batches are taken one at a time.
+ */
+public final class LiveAuditIngest {
+  private static final String INSERT =
+      "insert into testing.audit_event (release, release_date, audit_id, endpoint, useragent,"
+          + " test, test_hit, conf_test_hit, data, source)"
+          + " select {0}, {1}, b.audit_id, b.endpoint, b.useragent, b.test, b.test_hit,"
+          + " b.conf_test_hit, b.data::jsonb, {2}"
+          + " from unnest({3}::text[], {4}::text[], {5}::text[], {6}::text[], {7}::boolean[],"
+          + " {8}::boolean[], {9}::text[])"
+          + " as b(audit_id, endpoint, useragent, test, test_hit, conf_test_hit, data)"
+          + " where not exists"
+          + " (select 1 from testing.audit_event e where e.audit_id = b.audit_id)";
+
+  private final Database database;
+  private final Release release;
+  private final String releaseDate;
+  private final ReleaseMatching matching;
+  private final AuditLogReader reader =
+      new AuditLogReader(ReaderOptions.defaults().withKeepRaw(true));
+
+  /** What one batch gave: events read, requests stored (new ones), and requests by outcome. */
+  public record Batch(int events, int stored, int matched, Map<String, Integer> unmatched) {}
+
+  /**
+   * Maps requests with the spec loaded for {@code release}; fails with an {@link InputException}
+   * when there is none.
+   */
+  public LiveAuditIngest(Database database, Release release) {
+    this.database = database;
+    this.release = release;
+    this.releaseDate =
+        new ReleaseCatalogue(database.dsl())
+            .require(release)
+            .date()
+            .map(Object::toString)
+            .orElse(null);
+    this.matching = ReleaseMatching.load(database.dsl(), release);
+  }
+
+  /**
+   * Reads one posted batch and stores its new requests. {@code source} names the sender in errors
+   * and in the rows (e.g. {@code live:10.0.0.1}).
+   *
+   * @throws InputException when any part of the batch cannot be read; nothing of it is stored
+   */
+  public synchronized Batch accept(InputStream body, String source) {
+    Collected batch = new Collected();
+    reader.read(body, source, batch);
+    if (!batch.problems.isEmpty()) {
+      ReadProblem first = batch.problems.get(0);
+      throw new InputException(
+          "audit batch from "
+              + first.source()
+              + ", line "
+              + first.line()
+              + ": "
+              + first.reason()
+              + (batch.problems.size() > 1
+                  ? " (and " + (batch.problems.size() - 1) + " more problems)"
+                  : "")
+              + "; nothing of the batch was stored");
+    }
+    Rows rows = rows(batch.events);
+    int stored =
+        database
+            .dsl()
+            .transactionResult(
+                tx ->
+                    tx.dsl()
+                        .execute(
+                            INSERT,
+                            release.toString(),
+                            releaseDate,
+                            source,
+                            rows.auditIds.toArray(String[]::new),
+                            rows.endpoints.toArray(String[]::new),
+                            rows.userAgents.toArray(String[]::new),
+                            rows.tests.toArray(String[]::new),
+                            rows.testHits.toArray(Boolean[]::new),
+                            rows.confTestHits.toArray(Boolean[]::new),
+                            rows.data.toArray(String[]::new)));
+    return new Batch(batch.events.size(), stored, rows.matched, rows.unmatched);
+  }
+
+  /** One row per request of the batch: the first of its events in the batch. */
+  private Rows rows(List<AuditEvent> events) {
+    Rows rows = new Rows();
+    Set<String> seen = new HashSet<>();
+    for (AuditEvent event : events) {
+      String auditId = event.auditId() == null ? "" : event.auditId();
+      if (!seen.add(auditId)) {
+        continue;
+      }
+      Match match = matching.matcher().match(event.verb(), event.requestUri());
+      TestAttribution who = matching.attribution(event.userAgent());
+      if (match.matched()) {
+        rows.matched++;
+      } else {
+        rows.unmatched.merge(match.unmatched().id(), 1, Integer::sum);
+      }
+      rows.auditIds.add(auditId);
+      rows.endpoints.add(match.operationId());
+      rows.userAgents.add(event.userAgent());
+      rows.tests.add(who.test());
+      rows.testHits.add(who.testHit());
+      rows.confTestHits.add(who.confTestHit());
+      rows.data.add(new String(event.raw(), StandardCharsets.UTF_8));
+    }
+    return rows;
+  }
+
+  /** Column values of the rows to insert. */
+  private static final class Rows {
+    final List<String> auditIds = new ArrayList<>();
+    final List<String> endpoints = new ArrayList<>();
+    final List<String> userAgents = new ArrayList<>();
+    final List<String> tests = new ArrayList<>();
+    final List<Boolean> testHits = new ArrayList<>();
+    final List<Boolean> confTestHits = new ArrayList<>();
+    final List<String> data = new ArrayList<>();
+    final Map<String, Integer> unmatched = new TreeMap<>();
+    int matched;
+  }
+
+  /** Everything the reader found in a batch. */
+  private static final class Collected implements AuditEventSink {
+    final List<AuditEvent> events = new ArrayList<>();
+    final List<ReadProblem> problems = new ArrayList<>();
+
+    @Override
+    public void event(AuditEvent event) {
+      events.add(event);
+    }
+
+    @Override
+    public void problem(ReadProblem problem) {
+      problems.add(problem);
+    }
+
+    @Override
+    public void skipped(String reason) {
+      // not an audit event (e.g. an empty EventList's own fields): nothing to store
+    }
+  }
+}
