@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Turns the sources a user names into the files to read, in order.
  *
  * <ul>
- *   <li>A file is read whatever its name.
+ *   <li>A file is read whatever its name; so is a pipe ({@code /dev/stdin}, a FIFO).
  *   <li>A directory gives its regular files (not those in subdirectories, not hidden ones) whose
  *       name looks like an audit log: it contains "audit" and, after an optional .gz, ends in .log,
  *       .log.N, a rotation time (.log-20240101, audit-2024-01-01T00-00-00.000.log), .json or
@@ -75,12 +75,11 @@ public final class AuditSources {
 
   private static List<Path> files(String arg) {
     Path path = Path.of(arg);
-    if (Files.isRegularFile(path)) {
-      return List.of(path);
+    if (!Files.exists(path)) {
+      throw new AuditSourceException(arg + ": no such file or directory");
     }
     if (!Files.isDirectory(path)) {
-      throw new AuditSourceException(
-          arg + (Files.exists(path) ? ": not a file or directory" : ": no such file or directory"));
+      return List.of(path); // a regular file, or a pipe: /dev/stdin, <(zcat ...), a FIFO
     }
     List<Path> all;
     try (Stream<Path> list = Files.list(path)) {
