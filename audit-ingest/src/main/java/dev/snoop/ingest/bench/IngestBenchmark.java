@@ -19,9 +19,6 @@ import dev.snoop.ingest.IngestResult;
 import dev.snoop.ingest.reader.AuditSource;
 import dev.snoop.ingest.reader.ReaderOptions;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,12 +33,12 @@ public final class IngestBenchmark {
 
   /** The figures of one benchmark. */
   public record Report(
-      IngestResult result, long logBytes, double generateSeconds, long peakHeapBytes) {
+      IngestResult result, long logBytes, double generateSeconds, long peakHeapAfterGcBytes) {
     public String describe() {
       return String.format(
           "ingest benchmark: %,d events (%,.0f MB, %.0f bytes/event), generated in %.1f s%n"
               + "  ingest: %,d events in %.2f s: %,.0f events/s, %.1f MB/s, matched %.2f%%%n"
-              + "  peak heap used: %,.0f MB (max heap %,.0f MB)%n",
+              + "  heap: at most %,.0f MB in use after a collection (max heap %,.0f MB)%n",
           result.eventsRead(),
           logBytes / 1e6,
           (double) logBytes / result.eventsRead(),
@@ -51,7 +48,7 @@ public final class IngestBenchmark {
           result.eventsPerSecond(),
           logBytes / 1e3 / Math.max(1, result.durationMillis()),
           result.matchedPercent(),
-          peakHeapBytes / 1e6,
+          peakHeapAfterGcBytes / 1e6,
           Runtime.getRuntime().maxMemory() / 1e6);
     }
   }
@@ -86,35 +83,22 @@ public final class IngestBenchmark {
             () -> {
               new SpecLoader(db.dsl(), reader)
                   .load(release, new SpecSource.V2(Input.file(swagger)), LevelRule.EXACT);
-              resetPeaks();
-              IngestResult result =
-                  new AuditIngester(db)
-                      .ingest(
-                          new IngestRequest(release, "bench:" + log, null, null, keepRaw, 0),
-                          new FileFeed(
-                              List.of(new AuditSource(log.toString(), log)),
-                              ReaderOptions.defaults().withKeepRaw(keepRaw),
-                              n -> {}));
-              long peak = peakHeap();
+              IngestResult result;
+              long peak;
+              try (HeapWatch heap = new HeapWatch()) {
+                result =
+                    new AuditIngester(db)
+                        .ingest(
+                            new IngestRequest(release, "bench:" + log, null, null, keepRaw, 0),
+                            new FileFeed(
+                                List.of(new AuditSource(log.toString(), log)),
+                                ReaderOptions.defaults().withKeepRaw(keepRaw),
+                                n -> {}));
+                peak = heap.peakAfterGc();
+              }
               db.dsl().execute("drop table if exists snoop.audit_event_run_" + result.runId());
               db.dsl().deleteFrom(INGEST_RUN).where(INGEST_RUN.ID.eq(result.runId())).execute();
               return new Report(result, logBytes, generated, peak);
             });
-  }
-
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
-  }
-
-  private static long peakHeap() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
   }
 }
