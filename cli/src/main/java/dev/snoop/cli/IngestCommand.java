@@ -2,20 +2,9 @@ package dev.snoop.cli;
 
 import dev.snoop.db.Database;
 import dev.snoop.db.release.Release;
-import dev.snoop.db.release.ReleaseCatalogue;
-import dev.snoop.ingest.AuditIngester;
-import dev.snoop.ingest.FileFeed;
-import dev.snoop.ingest.IngestRequest;
 import dev.snoop.ingest.IngestResult;
-import dev.snoop.ingest.ProwIngest;
 import dev.snoop.ingest.prow.HttpProwBucket;
-import dev.snoop.ingest.prow.ProwAuditLogs;
-import dev.snoop.ingest.prow.ProwFetcher;
 import dev.snoop.ingest.prow.ProwRequest;
-import dev.snoop.ingest.reader.AuditSource;
-import dev.snoop.ingest.reader.AuditSources;
-import dev.snoop.ingest.reader.ReaderOptions;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,6 +38,8 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin RunOptions run;
 
+  static final long DEFAULT_MAX_PROBLEMS = 1000;
+
   /** Options every ingest takes. */
   static final class RunOptions {
     @Option(names = "--keep-raw", description = "Store each event's JSON in audit_event.data.")
@@ -56,7 +47,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(
         names = "--max-problems",
-        defaultValue = "1000",
+        defaultValue = "" + DEFAULT_MAX_PROBLEMS,
         description = "Unreadable lines or objects tolerated before the run fails (default 1000).")
     long maxProblems;
   }
@@ -67,26 +58,11 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path cache = root().inputReader().cacheDir();
-    List<AuditSource> files = AuditSources.expand(sources, cache);
-    // The run is named by the arguments as given, so ingesting the same directory again replaces
-    // it.
-    String source = String.join(" ", sources);
-    IngestRequest request =
-        new IngestRequest(Release.parse(release), source, null, null, run.keepRaw, run.maxProblems);
-    return ingest(root(), request, files, run.keepRaw);
-  }
-
-  static int ingest(
-      SnoopCommand root, IngestRequest request, List<AuditSource> files, boolean raw) {
-    try (Database db = root.openDatabase();
-        Progress progress = Progress.start("ingest")) {
+    SnoopCommand root = root();
+    try (Database db = root.openDatabase()) {
       IngestResult result =
-          new AuditIngester(db)
-              .ingest(
-                  request,
-                  new FileFeed(files, ReaderOptions.defaults().withKeepRaw(raw), progress));
-      progress.close();
+          new AuditRuns(db, root.inputReader().cacheDir(), run.keepRaw, run.maxProblems)
+              .files(Release.parse(release), sources);
       System.out.print(result.describe());
     }
     return ExitCode.OK;
@@ -133,21 +109,13 @@ final class IngestCommand implements Callable<Integer> {
               ? ProwRequest.latest(job)
               : new ProwRequest(
                   job, Optional.of(build), ProwRequest.DEFAULT_WINDOW, allowUnsuccessful);
-      ProwAuditLogs logs =
-          new ProwFetcher(new HttpProwBucket(bucketUrl), root.inputReader().cacheDir())
-              .fetch(request);
-      Release target;
       try (Database db = root.openDatabase()) {
-        target =
-            ProwIngest.release(
-                logs.build(),
-                Optional.ofNullable(release).map(Release::parse),
-                new ReleaseCatalogue(db.dsl()));
+        IngestResult result =
+            new AuditRuns(db, root.inputReader().cacheDir(), run.keepRaw, run.maxProblems)
+                .prow(request, Optional.ofNullable(release).map(Release::parse), bucketUrl);
+        System.out.print(result.describe());
       }
-      List<AuditSource> files =
-          AuditSources.expand(ProwIngest.files(logs), root.inputReader().cacheDir());
-      return ingest(
-          root, ProwIngest.request(logs, target, run.keepRaw, run.maxProblems), files, run.keepRaw);
+      return ExitCode.OK;
     }
   }
 

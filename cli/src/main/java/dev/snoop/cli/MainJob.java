@@ -1,5 +1,6 @@
 package dev.snoop.cli;
 
+import dev.snoop.db.Database;
 import dev.snoop.db.ReleaseSummary;
 import dev.snoop.db.conformance.ConformanceLists;
 import dev.snoop.db.conformance.EndpointLists;
@@ -10,24 +11,30 @@ import dev.snoop.db.release.ReleaseCatalogue;
 import dev.snoop.db.spec.LevelRule;
 import dev.snoop.db.spec.SpecLoader;
 import dev.snoop.db.spec.SpecSource;
+import dev.snoop.ingest.IngestResult;
+import dev.snoop.ingest.prow.ProwRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
 /**
  * The steps of {@code snoop up}, in order: the release catalogue, the release's spec, its
- * conformance list, the ineligible and pending lists, then the summary. Each input is a local file
- * when given, else its upstream URL (or skipped with --offline).
+ * conformance list, the ineligible and pending lists, the audit logs, then the summary. Each input
+ * is a local file when given, else its upstream URL (or skipped with --offline); the audit logs are
+ * those named, else the latest successful builds of APISnoop's Prow jobs for the working release.
  */
 final class MainJob {
+  private final Database db;
   private final DSLContext sql;
   private final InputReader reader;
   private final PrintStream out;
 
-  MainJob(DSLContext sql, InputReader reader, PrintStream out) {
-    this.sql = sql;
+  MainJob(Database db, InputReader reader, PrintStream out) {
+    this.db = db;
+    this.sql = db.dsl();
     this.reader = reader;
     this.out = out;
   }
@@ -42,6 +49,9 @@ final class MainJob {
       Path ineligible,
       Path pending,
       LevelRule levelRule,
+      List<String> audit,
+      List<String> prowJobs,
+      String bucketUrl,
       boolean offline) {}
 
   void run(Inputs in) {
@@ -73,7 +83,41 @@ final class MainJob {
     step("pending list", in.pending(), in.offline(), () -> EndpointLists.upstreamPending(null))
         .ifPresent(input -> lists.loadPending(input, null));
 
+    ingestAuditLogs(in, release, catalogue);
+
     out.print(SummaryText.of(ReleaseSummary.of(sql, release)));
+  }
+
+  /** Each --audit source and each Prow job is a run of its own. */
+  private void ingestAuditLogs(Inputs in, Release release, ReleaseCatalogue catalogue) {
+    List<String> jobs = in.prowJobs();
+    if (in.audit().isEmpty() && jobs.isEmpty()) {
+      boolean working =
+          catalogue.working().map(entry -> entry.release().equals(release)).orElse(false);
+      if (in.offline() || !working) {
+        System.err.println(
+            "skipped audit logs: none given (--audit, --prow-job)"
+                + (in.offline()
+                    ? " and --offline"
+                    : "; Prow's default jobs test the working release"));
+        return;
+      }
+      jobs = ProwRequest.apisnoopJobs();
+    }
+    AuditRuns runs =
+        new AuditRuns(db, reader.cacheDir(), false, IngestCommand.DEFAULT_MAX_PROBLEMS);
+    for (String source : in.audit()) {
+      report(runs.files(release, List.of(source)));
+    }
+    for (String job : jobs) {
+      report(runs.prow(ProwRequest.latest(job), Optional.of(release), in.bucketUrl()));
+    }
+  }
+
+  private void report(IngestResult result) {
+    out.printf(
+        "ingested %s: %,d requests, %.1f%% matched%n",
+        result.source(), result.requests(), result.matchedPercent());
   }
 
   /** The input of a step: the local file, else upstream, else (offline) nothing. */

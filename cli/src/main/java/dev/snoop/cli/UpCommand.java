@@ -2,7 +2,10 @@ package dev.snoop.cli;
 
 import dev.snoop.db.Database;
 import dev.snoop.db.spec.LevelRule;
+import dev.snoop.ingest.prow.HttpProwBucket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Spec;
     name = "up",
     description =
         "The main job: load a release's reference data (upstream by default, local files when"
-            + " given) and print its summary.")
+            + " given), ingest its audit logs and print its summary.")
 final class UpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -46,6 +49,26 @@ final class UpCommand implements Callable<Integer> {
   String levelRule;
 
   @Option(
+      names = "--audit",
+      paramLabel = "FILE|DIR|URL",
+      description = "Audit logs to ingest, each a run of its own (repeatable).")
+  List<String> audit = new ArrayList<>();
+
+  @Option(
+      names = "--prow-job",
+      paramLabel = "JOB",
+      description =
+          "Prow jobs whose latest successful build's audit logs to ingest (repeatable; default:"
+              + " APISnoop's jobs, for the working release).")
+  List<String> prowJobs = new ArrayList<>();
+
+  @Option(
+      names = "--bucket-url",
+      defaultValue = HttpProwBucket.DEFAULT_URL,
+      description = "The Prow artifact bucket (default: ${DEFAULT-VALUE}).")
+  String bucketUrl;
+
+  @Option(
       names = "--offline",
       description = "Skip every input not given as a local file instead of fetching it upstream.")
   boolean offline;
@@ -63,9 +86,12 @@ final class UpCommand implements Callable<Integer> {
             ineligible,
             pending,
             LevelRule.of(levelRule),
+            audit,
+            prowJobs,
+            bucketUrl,
             offline);
     try (Database db = root.openDatabase()) {
-      new MainJob(db.dsl(), root.inputReader(), System.out).run(inputs);
+      new MainJob(db, root.inputReader(), System.out).run(inputs);
     }
     return ExitCode.OK;
   }

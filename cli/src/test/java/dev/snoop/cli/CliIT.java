@@ -116,6 +116,74 @@ class CliIT {
     assertThat(snoop("db", "status").out()).contains("schema:    version").contains("1.33.0");
   }
 
+  @Test
+  void ingestPrintsTheRunAndRefusesAnUnreadableLogNamingFileAndLine() throws IOException {
+    loadRelease134();
+    Path log =
+        Files.writeString(
+            temp.resolve("audit.log"),
+            event("a", "/api/v1/nodes", "list")
+                + event("b", "/api/v1/namespaces/ns/pods/p", "get")
+                + event("c", "/healthz", "get"));
+    Run run = snoop("ingest", "--release", "1.34.0", log.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("ingested " + log + " for 1.34.0 (run ")
+        .contains("3 events, 3 requests")
+        .contains("matched 2 (66.67%)")
+        .contains("unmatched non_api_path");
+
+    Path bad =
+        Files.writeString(temp.resolve("bad.log"), event("d", "/api/v1/nodes", "list") + "{oops\n");
+    Run refused = snoop("ingest", "--release", "1.34.0", "--max-problems", "0", bad.toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("ERROR: ").contains(bad + ":2");
+    assertThat(
+            snoop("sql", "--format", "csv", "select count(*) as runs from snoop.ingest_run").out())
+        .isEqualTo("runs\n1\n");
+  }
+
+  @Test
+  void upIngestsTheAuditLogsItIsGiven() throws IOException {
+    Path log =
+        Files.writeString(
+            temp.resolve("up-audit.log"),
+            event("u1", "/api/v1/nodes", "list") + event("u2", "/readyz", "get"));
+    Run run =
+        snoop(
+            "up",
+            "--offline",
+            "--release",
+            "1.34.0",
+            "--releases",
+            data("apisnoop-coverage/releases.yaml"),
+            "--spec",
+            data("openapi/v1.34.0/swagger.json"),
+            "--audit",
+            log.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("ingested " + log + ": 2 requests, 50.0% matched");
+  }
+
+  private void loadRelease134() {
+    snoop("load", "releases", "--file", data("apisnoop-coverage/releases.yaml"));
+    snoop("load", "spec", "--release", "1.34.0", "--file", data("openapi/v1.34.0/swagger.json"));
+  }
+
+  private static String event(String auditId, String uri, String verb) {
+    return "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\","
+        + "\"auditID\":\""
+        + auditId
+        + "\",\"stage\":\"ResponseComplete\",\"requestURI\":\""
+        + uri
+        + "\",\"verb\":\""
+        + verb
+        + "\",\"userAgent\":\"kubectl/v1.34.0\","
+        + "\"responseStatus\":{\"code\":200},"
+        + "\"requestReceivedTimestamp\":\"2026-11-20T10:00:00.000000Z\","
+        + "\"stageTimestamp\":\"2026-11-20T10:00:00.100000Z\"}\n";
+  }
+
   private Run snoop(String... args) {
     List<String> all = new ArrayList<>(List.of("--db-url", dbUrl, "--cache-dir", temp.toString()));
     all.addAll(List.of(args));

@@ -1,5 +1,6 @@
 package dev.snoop.ingest.prow;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,6 +39,11 @@ public record ProwRequest(
     if (window < 1) {
       throw new IllegalArgumentException("the search window must be at least 1 build");
     }
+  }
+
+  /** The jobs whose audit logs APISnoop's coverage is made of, by their current names. */
+  public static List<String> apisnoopJobs() {
+    return JobLayout.KNOWN.stream().map(layout -> layout.jobs().get(0)).toList();
   }
 
   /** The job's latest successful build among the newest {@link #DEFAULT_WINDOW}. */

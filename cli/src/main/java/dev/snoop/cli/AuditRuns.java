@@ -1,0 +1,68 @@
+package dev.snoop.cli;
+
+import dev.snoop.db.Database;
+import dev.snoop.db.release.Release;
+import dev.snoop.db.release.ReleaseCatalogue;
+import dev.snoop.ingest.AuditIngester;
+import dev.snoop.ingest.FileFeed;
+import dev.snoop.ingest.IngestRequest;
+import dev.snoop.ingest.IngestResult;
+import dev.snoop.ingest.ProwIngest;
+import dev.snoop.ingest.prow.HttpProwBucket;
+import dev.snoop.ingest.prow.ProwAuditLogs;
+import dev.snoop.ingest.prow.ProwFetcher;
+import dev.snoop.ingest.prow.ProwRequest;
+import dev.snoop.ingest.reader.AuditSource;
+import dev.snoop.ingest.reader.AuditSources;
+import dev.snoop.ingest.reader.ReaderOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ingest runs as the CLI starts them, on an open database: audit logs named by the user, or a Prow
+ * build's, with a progress bar on a terminal. Shared by {@code snoop ingest} and {@code snoop up}.
+ */
+final class AuditRuns {
+  private final Database db;
+  private final Path cacheDir;
+  private final boolean keepRaw;
+  private final long maxProblems;
+
+  AuditRuns(Database db, Path cacheDir, boolean keepRaw, long maxProblems) {
+    this.db = db;
+    this.cacheDir = cacheDir;
+    this.keepRaw = keepRaw;
+    this.maxProblems = maxProblems;
+  }
+
+  /**
+   * One run of files, directories or URLs, named by the arguments as given, so ingesting the same
+   * ones again replaces it.
+   */
+  IngestResult files(Release release, List<String> sources) {
+    List<AuditSource> files = AuditSources.expand(sources, cacheDir);
+    String source = String.join(" ", sources);
+    return run(new IngestRequest(release, source, null, null, keepRaw, maxProblems), files);
+  }
+
+  /**
+   * One run of a Prow build's audit logs, downloaded once into the cache, matched against {@code
+   * release} or else the build's own.
+   */
+  IngestResult prow(ProwRequest request, Optional<Release> release, String bucketUrl) {
+    ProwAuditLogs logs = new ProwFetcher(new HttpProwBucket(bucketUrl), cacheDir).fetch(request);
+    Release target = ProwIngest.release(logs.build(), release, new ReleaseCatalogue(db.dsl()));
+    List<AuditSource> files = AuditSources.expand(ProwIngest.files(logs), cacheDir);
+    return run(ProwIngest.request(logs, target, keepRaw, maxProblems), files);
+  }
+
+  private IngestResult run(IngestRequest request, List<AuditSource> files) {
+    try (IngestCommand.Progress progress = IngestCommand.Progress.start("ingest")) {
+      return new AuditIngester(db)
+          .ingest(
+              request,
+              new FileFeed(files, ReaderOptions.defaults().withKeepRaw(keepRaw), progress));
+    }
+  }
+}
