@@ -71,7 +71,8 @@ public record Actions(
     List<IssueComment> ours = comments.stream().filter(c -> ours(c, self)).toList();
     List<Long> delete = new ArrayList<>(ours.stream().map(IssueComment::id).toList());
     Optional<String> post = Optional.of(body);
-    if (!ours.isEmpty() && visibleText(ours.get(ours.size() - 1).body()).equals(visibleText(body))) {
+    if (!ours.isEmpty()
+        && visibleText(ours.get(ours.size() - 1).body()).equals(visibleText(body))) {
       post = Optional.empty();
       delete.remove(delete.size() - 1);
     }

@@ -135,7 +135,9 @@ public final class GitHubClient implements GitHubApi {
     for (JsonNode c : list(url(repo(repo) + "/issues/" + number + "/comments?per_page=100"))) {
       comments.add(
           new IssueComment(
-              c.path("id").asLong(), c.path("user").path("login").asText(), c.path("body").asText()));
+              c.path("id").asLong(),
+              c.path("user").path("login").asText(),
+              c.path("body").asText()));
     }
     return comments;
   }
@@ -317,12 +319,12 @@ public final class GitHubClient implements GitHubApi {
       return Optional.of(Duration.ofSeconds(Math.max(1, retryAfter.get())));
     }
     boolean exhausted =
-        headers.firstValue("X-RateLimit-Remaining").flatMap(GitHubClient::number).orElse(-1L)
-            == 0;
+        headers.firstValue("X-RateLimit-Remaining").flatMap(GitHubClient::number).orElse(-1L) == 0;
     Optional<Long> reset = headers.firstValue("X-RateLimit-Reset").flatMap(GitHubClient::number);
     if (exhausted && reset.isPresent()) {
       Duration untilReset = Duration.between(clock.instant(), Instant.ofEpochSecond(reset.get()));
-      return Optional.of(untilReset.isNegative() ? Duration.ofSeconds(1) : untilReset.plusSeconds(1));
+      return Optional.of(
+          untilReset.isNegative() ? Duration.ofSeconds(1) : untilReset.plusSeconds(1));
     }
     // a secondary rate limit without a hint: GitHub asks for at least a minute
     return status == 429 ? Optional.of(Duration.ofMinutes(1)) : Optional.empty();

@@ -112,7 +112,8 @@ public final class PullRequestBot {
       try {
         v = verifier.verify(submission);
       } catch (InputException e) {
-        log.error("{}#{}: cannot verify now, the next sweep retries: {}", repo, number, e);
+        log.error(
+            "{}#{}: cannot verify now, the next sweep retries: {}", repo, number, e.getMessage());
         return Outcome.failed(
             repo, number, Optional.of(pr.headSha()), "conformance list: " + e.getMessage());
       }
@@ -167,7 +168,8 @@ public final class PullRequestBot {
 
   /**
    * The PR as a submission: every changed file by name (removed ones last, empty), with the
-   * contents at the head of the first file of each evidence name, the only contents the checks read.
+   * contents at the head of the first file of each evidence name, the only contents the checks
+   * read.
    */
   private Submission read(PullRequest pr) {
     List<ChangedFile> changed = github.files(settings.repo(), pr.number());
@@ -179,7 +181,11 @@ public final class PullRequestBot {
       }
       String base = file.path().substring(file.path().lastIndexOf('/') + 1);
       String evidence =
-          EVIDENCE.stream().filter(base::equalsIgnoreCase).findFirst().orElse("").toLowerCase(Locale.ROOT);
+          EVIDENCE.stream()
+              .filter(base::equalsIgnoreCase)
+              .findFirst()
+              .orElse("")
+              .toLowerCase(Locale.ROOT);
       byte[] content =
           !evidence.isEmpty() && fetched.add(evidence)
               ? github.content(settings.repo(), file.path(), pr.headSha())

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * GitHub's webhook deliveries: checks the signature when a secret is set, and queues the pull
- * request of an {@code opened}, {@code synchronize}, {@code reopened} or title-{@code edited}
- * event of the bot's repository; answers at once (202), the verification runs later.
+ * request of an {@code opened}, {@code synchronize}, {@code reopened} or title-{@code edited} event
+ * of the bot's repository; answers at once (202), the verification runs later.
  */
 public final class WebhookHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(WebhookHandler.class);

@@ -36,7 +36,8 @@ public final class WebhookSignature {
       return false;
     }
     byte[] expected = sign(body).getBytes(StandardCharsets.US_ASCII);
-    byte[] given = header.get().strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+    byte[] given =
+        header.get().strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, given);
   }
 }
