@@ -88,6 +88,8 @@ public final class BotService implements AutoCloseable {
   private void sweep() {
     try {
       bot.sweep(report);
+    } catch (GitHubException e) {
+      log.error("sweep of {} failed, the next one retries: {}", bot.repo(), e.getMessage());
     } catch (RuntimeException e) {
       log.error("sweep of {} failed, the next one retries: {}", bot.repo(), e.toString(), e);
     }
