@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       UpCommand.class,
       VerifySubmissionCommand.class,
       VerifyPrCommand.class,
+      BotCommand.class,
       BenchCommand.class
     })
 final class SnoopCommand {

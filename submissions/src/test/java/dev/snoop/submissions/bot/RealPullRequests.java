@@ -1,0 +1,45 @@
+package dev.snoop.submissions.bot;
+
+import dev.snoop.db.input.InputReader;
+import dev.snoop.db.release.Release;
+import dev.snoop.db.testing.SharedData;
+import dev.snoop.submissions.Verifier;
+import dev.snoop.submissions.testlist.FileTestLists;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Pull requests on the fake GitHub whose files are real submissions from ../shared/data. */
+public final class RealPullRequests {
+  private static final List<String> FILES =
+      List.of("README.md", "PRODUCT.yaml", "e2e.log", "junit_01.xml");
+
+  private RealPullRequests() {}
+
+  /** A PR adding {@code submissions/<releaseAndProduct>} at {@code vX.Y/<product>/}. */
+  public static FakeGitHub.Pr open(
+      FakeGitHub github, int number, String releaseAndProduct, String headSha) {
+    FakeGitHub.Pr pr = github.pr(number, "Conformance results for " + releaseAndProduct, headSha);
+    for (String name : FILES) {
+      pr.files.put(releaseAndProduct + "/" + name, bytes(releaseAndProduct + "/" + name));
+    }
+    return pr;
+  }
+
+  public static byte[] bytes(String releaseAndProductAndFile) {
+    try {
+      return Files.readAllBytes(SharedData.path("submissions/" + releaseAndProductAndFile));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The verifier on the conformance lists in ../shared/data. */
+  public static Verifier verifier(Path cache, String stable) {
+    return new Verifier(
+        new FileTestLists(new InputReader(cache), SharedData.path("conformance-yaml")),
+        Release.parse(stable));
+  }
+}
