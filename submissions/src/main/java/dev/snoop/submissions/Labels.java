@@ -1,6 +1,7 @@
 package dev.snoop.submissions;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The official bot's label vocabulary. */
 public final class Labels {
@@ -28,6 +29,10 @@ public final class Labels {
   public static final List<String> MANAGED_PREFIXES =
       List.of("release-", "no-failed-tests-", "tests-verified-", "missing-file-");
 
+  /** The labels with a release or a file name that the bot makes. */
+  private static final Pattern OWN_PATTERN =
+      Pattern.compile("(release|no-failed-tests|tests-verified)-v[0-9]+\\.[0-9]+|missing-file-.+");
+
   private Labels() {}
 
   public static String release(String version) {
@@ -46,8 +51,13 @@ public final class Labels {
     return "missing-file-" + name;
   }
 
-  /** Whether the bot manages this label (matched as loosely as the bot matches it). */
+  /**
+   * Whether the bot manages this label: one of {@link #MANAGED}, or a managed prefix followed by a
+   * release ({@code v1.34}) or, for missing-file-, a file name. The official bot matches any label
+   * that merely contains a prefix, and so also removes others' labels such as {@code
+   * do-not-merge/release-note-label-needed}.
+   */
   public static boolean isManaged(String label) {
-    return MANAGED.contains(label) || MANAGED_PREFIXES.stream().anyMatch(label::contains);
+    return MANAGED.contains(label) || OWN_PATTERN.matcher(label).matches();
   }
 }

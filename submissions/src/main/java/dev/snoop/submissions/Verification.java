@@ -46,12 +46,15 @@ public record Verification(
     };
   }
 
-  /** The commit status description the bot sets for {@link #state()}. */
+  /**
+   * The commit status description for {@link #state()}; the official bot says "Internal error" when
+   * a PR cannot be processed, which sends vendors looking for a fault of the bot.
+   */
   public String stateDescription() {
     return switch (verdict) {
       case PASS -> "All checks are passing";
       case FAIL -> "Please check failing requirements and update accordingly";
-      case CANNOT_PROCESS -> "Internal error";
+      case CANNOT_PROCESS -> "Cannot be processed: see the comment";
     };
   }
 
