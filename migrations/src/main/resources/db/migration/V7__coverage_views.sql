@@ -9,6 +9,9 @@
 --  * only the current run of each source counts (snoop.current_run).
 -- Extra columns are added after APISnoop's, so its queries keep working.
 
+-- The views look up an operation's hits across releases (who tested it first, which tests hit it).
+CREATE INDEX endpoint_hit_endpoint ON snoop.endpoint_hit (endpoint, release);
+
 CREATE VIEW snoop.latest_release AS
 SELECT release
   FROM public.open_api
@@ -43,19 +46,19 @@ COMMENT ON COLUMN snoop.current_run.matched IS 'Requests mapped to an operation 
 -- first, then the newest list. APISnoop matched the newest list only, so a test renamed since R
 -- silently lost its coverage.
 CREATE VIEW snoop.conformance_codename AS
-SELECT r.release, t.codename, t.testname, t.file, t.promotion_release, t.list_release,
-       t.in_newest_list
-  FROM (SELECT DISTINCT release FROM snoop.current_run) r
-  CROSS JOIN LATERAL (
-        SELECT DISTINCT ON (rt.codename)
-               rt.codename, rt.testname, rt.file, rt.release AS promotion_release,
-               rt.list_release,
-               EXISTS (SELECT 1 FROM conformance.test n WHERE n.codename = rt.codename) AS in_newest_list
-          FROM conformance.release_test rt
-         WHERE rt.list_release = r.release
-            OR rt.list_release = (SELECT max(list_release) FROM conformance.release_test)
-         ORDER BY rt.codename, (rt.list_release = r.release) DESC) t;
-COMMENT ON VIEW snoop.conformance_codename IS 'Per release with audit runs, every conformance test codename that counts for its audit logs: those of the release''s own conformance.yaml and of the newest one.';
+SELECT rt.list_release AS release, rt.codename, rt.testname, rt.file,
+       rt.release AS promotion_release, rt.list_release,
+       EXISTS (SELECT 1 FROM conformance.test n WHERE n.codename = rt.codename) AS in_newest_list
+  FROM conformance.release_test rt
+UNION ALL
+SELECT r.release, n.codename, n.testname, n.file, n.release AS promotion_release, n.list_release,
+       true AS in_newest_list
+  FROM (SELECT DISTINCT release FROM snoop.ingest_run) r
+  JOIN conformance.release_test n
+    ON n.list_release = (SELECT max(list_release) FROM conformance.release_test)
+ WHERE NOT EXISTS (SELECT 1 FROM conformance.release_test own
+                    WHERE own.list_release = r.release AND own.codename = n.codename);
+COMMENT ON VIEW snoop.conformance_codename IS 'Per release, every conformance test codename that counts for its audit logs: those of the release''s own conformance.yaml and of the newest one.';
 COMMENT ON COLUMN snoop.conformance_codename.release IS 'Release of the audit logs.';
 COMMENT ON COLUMN snoop.conformance_codename.codename IS 'Full ginkgo text as in the e2e.test userAgent.';
 COMMENT ON COLUMN snoop.conformance_codename.testname IS 'Short test name.';
@@ -76,9 +79,21 @@ COMMENT ON COLUMN snoop.release_endpoint_test.test IS 'The test (codename), ''''
 
 -- Endpoints hit by conformance tests, by codename (what progress and the gate count).
 CREATE VIEW snoop.conformance_hit AS
-SELECT t.release, t.endpoint, c.codename, c.testname, c.file, c.promotion_release, c.in_newest_list
+SELECT t.release, t.endpoint, c.codename, c.testname, c.file, c.promotion_release,
+       EXISTS (SELECT 1 FROM conformance.test n WHERE n.codename = t.test) AS in_newest_list
   FROM snoop.release_endpoint_test t
-  JOIN snoop.conformance_codename c ON c.release = t.release AND c.codename = t.test;
+  -- The release's own conformance.yaml first, then the newest (as snoop.conformance_codename),
+  -- looked up per row through the primary key, so asking for one endpoint stays cheap; the IN
+  -- (one hash table per query) spares the lookup for the many tests that are no conformance tests.
+  CROSS JOIN LATERAL (
+        SELECT rt.codename, rt.testname, rt.file, rt.release AS promotion_release
+          FROM conformance.release_test rt
+         WHERE rt.codename = t.test
+           AND (rt.list_release = t.release
+                OR rt.list_release = (SELECT max(list_release) FROM conformance.release_test))
+         ORDER BY (rt.list_release = t.release) DESC
+         LIMIT 1) c
+ WHERE (t.release, t.test) IN (SELECT cc.release, cc.codename FROM snoop.conformance_codename cc);
 COMMENT ON VIEW snoop.conformance_hit IS 'Per release, each operation hit by a conformance test (by codename in the release''s or the newest conformance.yaml) in the current runs.';
 COMMENT ON COLUMN snoop.conformance_hit.release IS 'Release of the runs.';
 COMMENT ON COLUMN snoop.conformance_hit.endpoint IS 'operationId hit.';
@@ -144,21 +159,24 @@ COMMENT ON COLUMN public.audit_event_test.promotion_release IS 'For a conformanc
 COMMENT ON COLUMN public.audit_event_test.in_newest_list IS 'For a conformance test, whether the newest conformance.yaml still has the codename (false: renamed or dropped; APISnoop would not count it) (snoop addition).';
 
 CREATE VIEW conformance.renamed_test AS
-SELECT c.release::text AS release, c.codename, c.testname, c.file, c.list_release::text AS list_release,
-       (SELECT n.codename FROM conformance.test n
-         WHERE n.testname = c.testname AND n.file IS NOT DISTINCT FROM c.file
-         ORDER BY n.codename LIMIT 1) AS newest_codename,
-       count(*) AS endpoints
-  FROM snoop.conformance_hit h
-  JOIN snoop.conformance_codename c ON c.release = h.release AND c.codename = h.codename
- WHERE NOT c.in_newest_list
- GROUP BY c.release, c.codename, c.testname, c.file, c.list_release;
+SELECT x.release, x.codename, x.testname, x.file, x.newest_codename, x.endpoints
+  FROM (SELECT own.list_release::text AS release, own.codename, own.testname, own.file,
+               (SELECT n.codename FROM conformance.test n
+                 WHERE n.testname = own.testname AND n.file IS NOT DISTINCT FROM own.file
+                 ORDER BY n.codename LIMIT 1) AS newest_codename,
+               (SELECT count(DISTINCT h.endpoint) FROM snoop.endpoint_hit h
+                 WHERE h.release = own.list_release AND h.test = own.codename
+                   AND h.run_id IN (SELECT id FROM snoop.current_run)) AS endpoints
+          -- usually none; OFFSET 0 makes the lists be checked before any hit is counted
+          FROM (SELECT * FROM conformance.release_test r
+                 WHERE NOT EXISTS (SELECT 1 FROM conformance.test n WHERE n.codename = r.codename)
+                OFFSET 0) own) x
+ WHERE x.endpoints > 0;
 COMMENT ON VIEW conformance.renamed_test IS 'Conformance tests seen in audit runs under a codename the newest conformance.yaml no longer has (renamed or dropped). snoop still counts them; APISnoop silently did not (snoop addition).';
-COMMENT ON COLUMN conformance.renamed_test.release IS 'Release of the audit runs.';
+COMMENT ON COLUMN conformance.renamed_test.release IS 'Release of the audit runs, whose own conformance.yaml lists the codename.';
 COMMENT ON COLUMN conformance.renamed_test.codename IS 'Codename in the audit log and in the release''s own conformance.yaml.';
 COMMENT ON COLUMN conformance.renamed_test.testname IS 'Short test name.';
 COMMENT ON COLUMN conformance.renamed_test.file IS 'Source file of the test.';
-COMMENT ON COLUMN conformance.renamed_test.list_release IS 'The conformance.yaml that lists the codename.';
 COMMENT ON COLUMN conformance.renamed_test.newest_codename IS 'Codename of the test with the same name and file in the newest conformance.yaml; null when it was dropped.';
 COMMENT ON COLUMN conformance.renamed_test.endpoints IS 'Operations it hit.';
 
@@ -173,31 +191,26 @@ COMMENT ON VIEW conformance.eligible_endpoint IS 'Stable, non-deprecated operati
 COMMENT ON COLUMN conformance.eligible_endpoint.endpoint IS 'The operationId, as in open_api.';
 
 CREATE VIEW conformance.eligible_endpoint_coverage AS
-WITH first_test AS (
-  SELECT DISTINCT ON (h.endpoint)
-         h.endpoint, h.promotion_release, h.testname, h.codename, h.file
-    FROM snoop.conformance_hit h
-   ORDER BY h.endpoint, h.promotion_release, h.codename
-), test_releases AS (
-  SELECT h.endpoint, array_agg(DISTINCT h.promotion_release ORDER BY h.promotion_release) AS releases
-    FROM snoop.conformance_hit h
-   GROUP BY h.endpoint
-), first_release AS (
-  SELECT o.endpoint, min(o.release::semver) AS release
-    FROM public.open_api o
-   GROUP BY o.endpoint
-)
 SELECT e.endpoint,
-       f.promotion_release::text AS first_conformance_test,
-       f.testname AS test,
-       f.codename,
-       f.file,
+       t.first_release::text AS first_conformance_test,
+       t.testname AS test,
+       t.codename,
+       t.file,
        r.release::text AS first_release,
        coalesce(t.releases, '{}'::semver[]) AS all_test_releases
   FROM conformance.eligible_endpoint e
-  JOIN first_release r ON r.endpoint = e.endpoint
-  LEFT JOIN first_test f ON f.endpoint = e.endpoint
-  LEFT JOIN test_releases t ON t.endpoint = e.endpoint;
+  JOIN (SELECT o.endpoint, min(o.release::semver) AS release
+          FROM public.open_api o
+         GROUP BY o.endpoint) r ON r.endpoint = e.endpoint
+  -- Per endpoint, so a query for one release's new endpoints only looks at those.
+  LEFT JOIN LATERAL (
+        SELECT (array_agg(h.promotion_release ORDER BY h.promotion_release, h.codename))[1] AS first_release,
+               (array_agg(h.testname ORDER BY h.promotion_release, h.codename))[1] AS testname,
+               (array_agg(h.codename ORDER BY h.promotion_release, h.codename))[1] AS codename,
+               (array_agg(h.file ORDER BY h.promotion_release, h.codename))[1] AS file,
+               array_agg(DISTINCT h.promotion_release ORDER BY h.promotion_release) AS releases
+          FROM snoop.conformance_hit h
+         WHERE h.endpoint = e.endpoint) t ON true;
 COMMENT ON VIEW conformance.eligible_endpoint_coverage IS 'For each eligible operation, its first release and the conformance tests that hit it in any release''s audit runs (APISnoop compatible; a plain view, not a materialized one).';
 COMMENT ON COLUMN conformance.eligible_endpoint_coverage.endpoint IS 'The operationId.';
 COMMENT ON COLUMN conformance.eligible_endpoint_coverage.first_conformance_test IS 'Promotion release of the earliest conformance test that hits it; may be before first_release.';
@@ -208,7 +221,9 @@ COMMENT ON COLUMN conformance.eligible_endpoint_coverage.first_release IS 'First
 COMMENT ON COLUMN conformance.eligible_endpoint_coverage.all_test_releases IS 'Promotion releases of all conformance tests that hit it.';
 
 CREATE VIEW conformance.progress AS
-WITH endpoints_per_release AS (
+WITH coverage AS MATERIALIZED (  -- once, not once per release
+  SELECT * FROM conformance.eligible_endpoint_coverage
+), endpoints_per_release AS (
   SELECT o.release, o.endpoint
     FROM public.open_api o
     JOIN conformance.eligible_endpoint USING (endpoint)
@@ -230,7 +245,7 @@ SELECT epr.release::semver AS release,
        count(*) FILTER (WHERE epr.release = c.first_release
                           AND c.first_conformance_test IS NULL) AS endpoints_still_untested_today
   FROM endpoints_per_release epr
-  LEFT JOIN conformance.eligible_endpoint_coverage c USING (endpoint)
+  LEFT JOIN coverage c USING (endpoint)
  WHERE epr.release::semver >= '1.8.0'::semver
  GROUP BY epr.release
  ORDER BY epr.release::semver;
@@ -247,7 +262,9 @@ COMMENT ON COLUMN conformance.progress.total_tested_endpoints IS 'Of those, oper
 COMMENT ON COLUMN conformance.progress.endpoints_still_untested_today IS 'New operations of this release that no conformance test hits to this day.';
 
 CREATE VIEW conformance.coverage_per_release AS
-WITH endpoints_per_release AS (
+WITH coverage AS MATERIALIZED (  -- once, not once per release
+  SELECT * FROM conformance.eligible_endpoint_coverage
+), endpoints_per_release AS (
   SELECT o.release, o.endpoint
     FROM public.open_api o
     JOIN conformance.eligible_endpoint USING (endpoint)
@@ -257,7 +274,7 @@ WITH endpoints_per_release AS (
          count(*) FILTER (WHERE epr.release = c.first_release AND c.first_conformance_test IS NOT NULL) AS tested,
          count(*) FILTER (WHERE epr.release = c.first_release AND c.first_conformance_test IS NULL) AS untested
     FROM endpoints_per_release epr
-    LEFT JOIN conformance.eligible_endpoint_coverage c USING (endpoint)
+    LEFT JOIN coverage c USING (endpoint)
    GROUP BY epr.release
 )
 SELECT release,
@@ -280,26 +297,38 @@ COMMENT ON COLUMN conformance.coverage_per_release."total endpoints" IS 'Eligibl
 
 -- What the gate reads: APISnoop's three columns, then what a report needs to explain each one.
 CREATE VIEW conformance.new_endpoint AS
-SELECT c.endpoint,
-       c.first_release AS release,
-       (c.first_conformance_test IS NOT NULL) AS tested,
+SELECT e.endpoint,
+       r.release::text AS release,
+       (tests.conformance_tests IS NOT NULL) AS tested,
        o.path,
        o.k8s_kind AS kind,
        o.k8s_group AS "group",
        o.k8s_version AS version,
        o.level_rule,
-       EXISTS (SELECT 1 FROM conformance.pending_eligible_endpoint p WHERE p.endpoint = c.endpoint) AS pending,
-       coalesce((SELECT array_agg(DISTINCT h.codename ORDER BY h.codename)
-                   FROM snoop.conformance_hit h WHERE h.endpoint = c.endpoint), '{}') AS conformance_tests,
-       coalesce((SELECT array_agg(DISTINCT t.test ORDER BY t.test)
-                   FROM snoop.release_endpoint_test t
-                  WHERE t.endpoint = c.endpoint AND t.test IS NOT NULL AND t.test <> ''
-                    AND NOT EXISTS (SELECT 1 FROM snoop.conformance_hit h
-                                     WHERE h.endpoint = c.endpoint AND h.codename = t.test)), '{}') AS other_tests
-  FROM conformance.eligible_endpoint_coverage c
+       EXISTS (SELECT 1 FROM conformance.pending_eligible_endpoint p WHERE p.endpoint = e.endpoint) AS pending,
+       coalesce(tests.conformance_tests, '{}') AS conformance_tests,
+       coalesce(tests.other_tests, '{}') AS other_tests
+  FROM conformance.eligible_endpoint e
+  JOIN (SELECT a.endpoint, min(a.release::semver) AS release
+          FROM public.open_api a
+         GROUP BY a.endpoint) r ON r.endpoint = e.endpoint
   JOIN snoop.latest_release l ON true
-  JOIN public.open_api o ON o.release = l.release AND o.endpoint = c.endpoint
- ORDER BY c.first_release::semver DESC, tested, c.endpoint;
+  JOIN public.open_api o ON o.release = l.release AND o.endpoint = e.endpoint
+  -- Per endpoint, after the release filter: one release's new endpoints are looked at only. A
+  -- conformance test is one of the run release's or the newest conformance.yaml, as in
+  -- snoop.conformance_hit.
+  LEFT JOIN LATERAL (
+        SELECT array_agg(DISTINCT t.test ORDER BY t.test) FILTER (WHERE t.conformance) AS conformance_tests,
+               array_agg(DISTINCT t.test ORDER BY t.test) FILTER (WHERE NOT t.conformance) AS other_tests
+          FROM (SELECT h.test,
+                       -- an uncorrelated IN: one hash table for the whole query
+                       (h.release, h.test) IN (SELECT c.release, c.codename
+                                                 FROM snoop.conformance_codename c) AS conformance
+                  FROM snoop.release_endpoint_test h
+                 WHERE h.endpoint = e.endpoint
+                   AND h.test <> ''
+                OFFSET 0) t) tests ON true
+ ORDER BY r.release DESC, tested, e.endpoint;
 COMMENT ON VIEW conformance.new_endpoint IS 'Eligible operations by the release that introduced them, and whether a conformance test hits them (APISnoop compatible; the gate reads it).';
 COMMENT ON COLUMN conformance.new_endpoint.endpoint IS 'The operationId.';
 COMMENT ON COLUMN conformance.new_endpoint.release IS 'Release that introduced it (first spec that has it).';

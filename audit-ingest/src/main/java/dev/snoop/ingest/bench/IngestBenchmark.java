@@ -25,6 +25,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Ingest end to end on a generated log: writes N realistic events, ingests them as a normal run
@@ -65,6 +66,25 @@ public final class IngestBenchmark {
       boolean keepRaw,
       Path workDir)
       throws IOException {
+    return run(
+        db, reader, swagger, codenames, events, keepRaw, workDir, (release, report) -> report);
+  }
+
+  /**
+   * Like {@link #run(Database, InputReader, Path, List, long, boolean, Path)}, and calls {@code
+   * whileLoaded} with the throwaway release and the report while the ingested run is still in
+   * snoopdb (for benchmarks of what reads it), before removing it.
+   */
+  public static <T> T run(
+      Database db,
+      InputReader reader,
+      Path swagger,
+      List<String> codenames,
+      long events,
+      boolean keepRaw,
+      Path workDir,
+      BiFunction<Release, Report, T> whileLoaded)
+      throws IOException {
     Release release = Release.parse("0.0.2");
     List<SpecOperation> spec = reader.read(Input.file(swagger), SpecParser::parseV2).value();
     Path log = Files.createTempFile(workDir, "bench-audit", ".log");
@@ -89,9 +109,13 @@ public final class IngestBenchmark {
                                 ReaderOptions.defaults().withKeepRaw(keepRaw),
                                 n -> {}));
                 long peak = peakHeap();
-                db.dsl().execute("drop table if exists snoop.audit_event_run_" + result.runId());
-                db.dsl().deleteFrom(INGEST_RUN).where(INGEST_RUN.ID.eq(result.runId())).execute();
-                return new Report(result, logBytes, generateSeconds, peak);
+                try {
+                  return whileLoaded.apply(
+                      release, new Report(result, logBytes, generateSeconds, peak));
+                } finally {
+                  db.dsl().execute("drop table if exists snoop.audit_event_run_" + result.runId());
+                  db.dsl().deleteFrom(INGEST_RUN).where(INGEST_RUN.ID.eq(result.runId())).execute();
+                }
               });
     } finally {
       Files.deleteIfExists(log);

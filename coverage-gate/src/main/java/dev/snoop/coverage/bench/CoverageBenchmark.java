@@ -1,13 +1,18 @@
 package dev.snoop.coverage.bench;
 
+import static dev.snoop.db.jooq.conformance.Tables.RELEASE_TEST;
 import static dev.snoop.db.jooq.snoop.Tables.CURRENT_RUN;
 import static dev.snoop.db.jooq.snoop.Tables.ENDPOINT_HIT;
+import static dev.snoop.db.jooq.snoop.Tables.LOAD_LOG;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.sum;
 
 import dev.snoop.coverage.CoverageStore;
 import dev.snoop.coverage.ReleaseCoverage;
+import dev.snoop.db.conformance.ConformanceLists;
+import dev.snoop.db.input.Input;
+import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -66,6 +71,29 @@ public final class CoverageBenchmark {
     }
   }
 
+  /**
+   * Loads {@code conformance} as the release's conformance list for the time of the benchmark (the
+   * release must have none yet: a generated benchmark release), runs it, and removes the list.
+   */
+  public static Report runWithList(
+      DSLContext sql, InputReader reader, Release release, Input conformance, int runs) {
+    String r = release.toString();
+    if (sql.fetchExists(RELEASE_TEST, RELEASE_TEST.LIST_RELEASE.eq(r))) {
+      throw new IllegalArgumentException("release " + r + " has a conformance list already");
+    }
+    new ConformanceLists(sql, reader).load(release, conformance);
+    try {
+      return run(sql, release, runs);
+    } finally {
+      sql.deleteFrom(RELEASE_TEST).where(RELEASE_TEST.LIST_RELEASE.eq(r)).execute();
+      sql.deleteFrom(LOAD_LOG)
+          .where(LOAD_LOG.RELEASE.eq(r))
+          .and(LOAD_LOG.KIND.eq("conformance"))
+          .execute();
+    }
+  }
+
+  /** Times the coverage of a release on what snoopdb holds. */
   public static Report run(DSLContext sql, Release release, int runs) {
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1, not " + runs);

@@ -37,9 +37,8 @@ public class Snoop extends SchemaImpl {
     public static final Snoop SNOOP = new Snoop();
 
     /**
-     * Per release with audit runs, every conformance test codename that counts
-     * for its audit logs: those of the release's own conformance.yaml and of
-     * the newest one.
+     * Per release, every conformance test codename that counts for its audit
+     * logs: those of the release's own conformance.yaml and of the newest one.
      */
     public final ConformanceCodename CONFORMANCE_CODENAME = ConformanceCodename.CONFORMANCE_CODENAME;
 

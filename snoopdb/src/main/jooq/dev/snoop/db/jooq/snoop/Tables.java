@@ -22,9 +22,8 @@ import dev.snoop.db.jooq.snoop.tables.ReleaseEndpointTest;
 public class Tables {
 
     /**
-     * Per release with audit runs, every conformance test codename that counts
-     * for its audit logs: those of the release's own conformance.yaml and of
-     * the newest one.
+     * Per release, every conformance test codename that counts for its audit
+     * logs: those of the release's own conformance.yaml and of the newest one.
      */
     public static final ConformanceCodename CONFORMANCE_CODENAME = ConformanceCodename.CONFORMANCE_CODENAME;
 

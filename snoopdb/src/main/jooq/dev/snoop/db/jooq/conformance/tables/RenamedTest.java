@@ -51,9 +51,9 @@ public class RenamedTest extends TableImpl<RenamedTestRecord> {
 
     /**
      * The column <code>conformance.renamed_test.release</code>. Release of the
-     * audit runs.
+     * audit runs, whose own conformance.yaml lists the codename.
      */
-    public final TableField<RenamedTestRecord, String> RELEASE = createField(DSL.name("release"), SQLDataType.CLOB, this, "Release of the audit runs.");
+    public final TableField<RenamedTestRecord, String> RELEASE = createField(DSL.name("release"), SQLDataType.CLOB, this, "Release of the audit runs, whose own conformance.yaml lists the codename.");
 
     /**
      * The column <code>conformance.renamed_test.codename</code>. Codename in
@@ -72,12 +72,6 @@ public class RenamedTest extends TableImpl<RenamedTestRecord> {
      * test.
      */
     public final TableField<RenamedTestRecord, String> FILE = createField(DSL.name("file"), SQLDataType.CLOB, this, "Source file of the test.");
-
-    /**
-     * The column <code>conformance.renamed_test.list_release</code>. The
-     * conformance.yaml that lists the codename.
-     */
-    public final TableField<RenamedTestRecord, String> LIST_RELEASE = createField(DSL.name("list_release"), SQLDataType.CLOB, this, "The conformance.yaml that lists the codename.");
 
     /**
      * The column <code>conformance.renamed_test.newest_codename</code>.

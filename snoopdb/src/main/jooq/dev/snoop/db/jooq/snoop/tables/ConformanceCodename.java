@@ -28,9 +28,8 @@ import org.jooq.impl.TableImpl;
 
 
 /**
- * Per release with audit runs, every conformance test codename that counts for
- * its audit logs: those of the release's own conformance.yaml and of the newest
- * one.
+ * Per release, every conformance test codename that counts for its audit logs:
+ * those of the release's own conformance.yaml and of the newest one.
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class ConformanceCodename extends TableImpl<ConformanceCodenameRecord> {
@@ -99,7 +98,7 @@ public class ConformanceCodename extends TableImpl<ConformanceCodenameRecord> {
     }
 
     private ConformanceCodename(Name alias, Table<ConformanceCodenameRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment("Per release with audit runs, every conformance test codename that counts for its audit logs: those of the release's own conformance.yaml and of the newest one."), TableOptions.view(), where);
+        super(alias, null, aliased, parameters, DSL.comment("Per release, every conformance test codename that counts for its audit logs: those of the release's own conformance.yaml and of the newest one."), TableOptions.view(), where);
     }
 
     /**

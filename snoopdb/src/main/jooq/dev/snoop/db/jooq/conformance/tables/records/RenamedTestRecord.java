@@ -21,7 +21,7 @@ public class RenamedTestRecord extends TableRecordImpl<RenamedTestRecord> {
 
     /**
      * Setter for <code>conformance.renamed_test.release</code>. Release of the
-     * audit runs.
+     * audit runs, whose own conformance.yaml lists the codename.
      */
     public void setRelease(String value) {
         set(0, value);
@@ -29,7 +29,7 @@ public class RenamedTestRecord extends TableRecordImpl<RenamedTestRecord> {
 
     /**
      * Getter for <code>conformance.renamed_test.release</code>. Release of the
-     * audit runs.
+     * audit runs, whose own conformance.yaml lists the codename.
      */
     public String getRelease() {
         return (String) get(0);
@@ -84,28 +84,12 @@ public class RenamedTestRecord extends TableRecordImpl<RenamedTestRecord> {
     }
 
     /**
-     * Setter for <code>conformance.renamed_test.list_release</code>. The
-     * conformance.yaml that lists the codename.
-     */
-    public void setListRelease(String value) {
-        set(4, value);
-    }
-
-    /**
-     * Getter for <code>conformance.renamed_test.list_release</code>. The
-     * conformance.yaml that lists the codename.
-     */
-    public String getListRelease() {
-        return (String) get(4);
-    }
-
-    /**
      * Setter for <code>conformance.renamed_test.newest_codename</code>.
      * Codename of the test with the same name and file in the newest
      * conformance.yaml; null when it was dropped.
      */
     public void setNewestCodename(String value) {
-        set(5, value);
+        set(4, value);
     }
 
     /**
@@ -114,7 +98,7 @@ public class RenamedTestRecord extends TableRecordImpl<RenamedTestRecord> {
      * conformance.yaml; null when it was dropped.
      */
     public String getNewestCodename() {
-        return (String) get(5);
+        return (String) get(4);
     }
 
     /**
@@ -122,7 +106,7 @@ public class RenamedTestRecord extends TableRecordImpl<RenamedTestRecord> {
      * hit.
      */
     public void setEndpoints(Long value) {
-        set(6, value);
+        set(5, value);
     }
 
     /**
@@ -130,7 +114,7 @@ public class RenamedTestRecord extends TableRecordImpl<RenamedTestRecord> {
      * hit.
      */
     public Long getEndpoints() {
-        return (Long) get(6);
+        return (Long) get(5);
     }
 
     // -------------------------------------------------------------------------
@@ -147,14 +131,13 @@ public class RenamedTestRecord extends TableRecordImpl<RenamedTestRecord> {
     /**
      * Create a detached, initialised RenamedTestRecord
      */
-    public RenamedTestRecord(String release, String codename, String testname, String file, String listRelease, String newestCodename, Long endpoints) {
+    public RenamedTestRecord(String release, String codename, String testname, String file, String newestCodename, Long endpoints) {
         super(RenamedTest.RENAMED_TEST);
 
         setRelease(release);
         setCodename(codename);
         setTestname(testname);
         setFile(file);
-        setListRelease(listRelease);
         setNewestCodename(newestCodename);
         setEndpoints(endpoints);
         resetChangedOnNotNull();

@@ -10,9 +10,8 @@ import org.jooq.impl.TableRecordImpl;
 
 
 /**
- * Per release with audit runs, every conformance test codename that counts for
- * its audit logs: those of the release's own conformance.yaml and of the newest
- * one.
+ * Per release, every conformance test codename that counts for its audit logs:
+ * those of the release's own conformance.yaml and of the newest one.
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class ConformanceCodenameRecord extends TableRecordImpl<ConformanceCodenameRecord> {
