@@ -1,5 +1,6 @@
 package dev.snoop.cli;
 
+import dev.snoop.coverage.bench.CoverageBenchmark;
 import dev.snoop.db.Database;
 import dev.snoop.db.conformance.ConformanceListParser;
 import dev.snoop.db.conformance.ConformanceTest;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.SpecLoad.class,
       BenchCommand.Matcher.class,
       BenchCommand.Ingest.class,
-      BenchCommand.Verify.class
+      BenchCommand.Verify.class,
+      BenchCommand.Coverage.class
     })
 final class BenchCommand {
   @Spec CommandSpec spec;
@@ -194,6 +196,68 @@ final class BenchCommand {
       Verifier verifier =
           new Verifier(new FileTestLists(root.inputReader(), conformance), Release.parse(stable));
       System.out.print(VerifyBenchmark.run(verifier, submission, runs).describe());
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "coverage",
+      description =
+          "Time snoop coverage for one release: on what snoopdb holds (--release), or on a"
+              + " generated realistic audit log of N events ingested first and removed afterwards"
+              + " (--spec, --conformance, --events).")
+  static final class Coverage implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
+    @Option(names = "--release", description = "A loaded release to time (nothing generated).")
+    String release;
+
+    @Option(names = "--spec", description = "swagger.json the generated traffic uses.")
+    Path spec;
+
+    @Option(
+        names = "--conformance",
+        description = "conformance.yaml whose tests name the generated e2e traffic.")
+    Path conformance;
+
+    @Option(names = "--events", defaultValue = "10000000", description = "Events to generate.")
+    long events;
+
+    @Option(names = "--runs", defaultValue = "6", description = "Runs; the first is the cold one.")
+    int runs;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
+      InputReader reader = root.inputReader();
+      try (Database db = root.openDatabase()) {
+        if (release != null) {
+          System.out.print(
+              CoverageBenchmark.run(db.dsl(), Release.parse(release), runs).describe());
+          return ExitCode.OK;
+        }
+        if (spec == null || conformance == null) {
+          throw new UserException("give --release, or --spec and --conformance to generate a log");
+        }
+        List<String> codenames =
+            reader.read(Input.file(conformance), ConformanceListParser::parse).value().stream()
+                .map(ConformanceTest::codename)
+                .toList();
+        String report =
+            IngestBenchmark.run(
+                db,
+                reader,
+                spec,
+                codenames,
+                events,
+                Path.of(System.getProperty("java.io.tmpdir")),
+                (generated, ingest) ->
+                    ingest.describe()
+                        + CoverageBenchmark.runWithList(
+                                db.dsl(), reader, generated, Input.file(conformance), runs)
+                            .describe());
+        System.out.print(report);
+      }
       return ExitCode.OK;
     }
   }

@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
       SqlCommand.class,
       LoadCommand.class,
       IngestCommand.class,
+      CoverageCommand.class,
+      ExportCommand.class,
       UpCommand.class,
       VerifySubmissionCommand.class,
       VerifyPrCommand.class,

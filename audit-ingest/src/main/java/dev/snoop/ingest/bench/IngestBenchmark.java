@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Ingest end to end on a generated log: writes N realistic events, ingests them as a normal run
@@ -67,6 +68,42 @@ public final class IngestBenchmark {
       Path log,
       boolean generate)
       throws IOException {
+    return run(db, reader, swagger, codenames, events, keepRaw, log, generate, (release, r) -> r);
+  }
+
+  /**
+   * Generates a log of {@code events} in {@code workDir}, ingests it and calls {@code whileLoaded}
+   * with the throwaway release and the report while the run is still in snoopdb (for benchmarks of
+   * what reads it), before removing the run and the log.
+   */
+  public static <T> T run(
+      Database db,
+      InputReader reader,
+      Path swagger,
+      List<String> codenames,
+      long events,
+      Path workDir,
+      BiFunction<Release, Report, T> whileLoaded)
+      throws IOException {
+    Path log = Files.createTempFile(workDir, "bench-audit", ".log");
+    try {
+      return run(db, reader, swagger, codenames, events, false, log, true, whileLoaded);
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  private static <T> T run(
+      Database db,
+      InputReader reader,
+      Path swagger,
+      List<String> codenames,
+      long events,
+      boolean keepRaw,
+      Path log,
+      boolean generate,
+      BiFunction<Release, Report, T> whileLoaded)
+      throws IOException {
     Release release = Release.parse("0.0.2");
     double generateSeconds = 0;
     if (generate) {
@@ -96,9 +133,12 @@ public final class IngestBenchmark {
                                 n -> {}));
                 peak = heap.peakAfterGc();
               }
-              db.dsl().execute("drop table if exists snoop.audit_event_run_" + result.runId());
-              db.dsl().deleteFrom(INGEST_RUN).where(INGEST_RUN.ID.eq(result.runId())).execute();
-              return new Report(result, logBytes, generated, peak);
+              try {
+                return whileLoaded.apply(release, new Report(result, logBytes, generated, peak));
+              } finally {
+                db.dsl().execute("drop table if exists snoop.audit_event_run_" + result.runId());
+                db.dsl().deleteFrom(INGEST_RUN).where(INGEST_RUN.ID.eq(result.runId())).execute();
+              }
             });
   }
 }

@@ -5,9 +5,15 @@ package dev.snoop.db.jooq.conformance;
 
 
 import dev.snoop.db.jooq.DefaultCatalog;
+import dev.snoop.db.jooq.conformance.tables.CoveragePerRelease;
+import dev.snoop.db.jooq.conformance.tables.EligibleEndpoint;
+import dev.snoop.db.jooq.conformance.tables.EligibleEndpointCoverage;
 import dev.snoop.db.jooq.conformance.tables.IneligibleEndpoint;
+import dev.snoop.db.jooq.conformance.tables.NewEndpoint;
 import dev.snoop.db.jooq.conformance.tables.PendingEligibleEndpoint;
+import dev.snoop.db.jooq.conformance.tables.Progress;
 import dev.snoop.db.jooq.conformance.tables.ReleaseTest;
+import dev.snoop.db.jooq.conformance.tables.RenamedTest;
 import dev.snoop.db.jooq.conformance.tables.Test;
 
 import java.util.Arrays;
@@ -32,10 +38,37 @@ public class Conformance extends SchemaImpl {
     public static final Conformance CONFORMANCE = new Conformance();
 
     /**
+     * Per release, how many eligible operations it introduced and how many of
+     * those conformance tests hit today, with running totals (APISnoop
+     * compatible).
+     */
+    public final CoveragePerRelease COVERAGE_PER_RELEASE = CoveragePerRelease.COVERAGE_PER_RELEASE;
+
+    /**
+     * Stable, non-deprecated operations of the latest spec that are not on the
+     * ineligible list: those conformance tests can and should cover (APISnoop
+     * compatible).
+     */
+    public final EligibleEndpoint ELIGIBLE_ENDPOINT = EligibleEndpoint.ELIGIBLE_ENDPOINT;
+
+    /**
+     * For each eligible operation, its first release and the conformance tests
+     * that hit it in any release's audit runs (APISnoop compatible; a plain
+     * view, not a materialized one).
+     */
+    public final EligibleEndpointCoverage ELIGIBLE_ENDPOINT_COVERAGE = EligibleEndpointCoverage.ELIGIBLE_ENDPOINT_COVERAGE;
+
+    /**
      * Endpoints that cannot be conformance tested, from kubernetes'
      * ineligible_endpoints.yaml (APISnoop compatible).
      */
     public final IneligibleEndpoint INELIGIBLE_ENDPOINT = IneligibleEndpoint.INELIGIBLE_ENDPOINT;
+
+    /**
+     * Eligible operations by the release that introduced them, and whether a
+     * conformance test hits them (APISnoop compatible; the gate reads it).
+     */
+    public final NewEndpoint NEW_ENDPOINT = NewEndpoint.NEW_ENDPOINT;
 
     /**
      * Eligible endpoints given a grace period before they fail the gate, from
@@ -44,10 +77,23 @@ public class Conformance extends SchemaImpl {
     public final PendingEligibleEndpoint PENDING_ELIGIBLE_ENDPOINT = PendingEligibleEndpoint.PENDING_ELIGIBLE_ENDPOINT;
 
     /**
+     * Per release from 1.8.0, its eligible operations (as judged by the latest
+     * spec) and how conformance tests cover them (APISnoop compatible).
+     */
+    public final Progress PROGRESS = Progress.PROGRESS;
+
+    /**
      * Every release's conformance.yaml: one row per conformance test in that
      * release's list (snoop addition).
      */
     public final ReleaseTest RELEASE_TEST = ReleaseTest.RELEASE_TEST;
+
+    /**
+     * Conformance tests seen in audit runs under a codename the newest
+     * conformance.yaml no longer has (renamed or dropped). snoop still counts
+     * them; APISnoop silently did not (snoop addition).
+     */
+    public final RenamedTest RENAMED_TEST = RenamedTest.RENAMED_TEST;
 
     /**
      * APISnoop's conformance.test: the conformance tests of the newest loaded
@@ -71,9 +117,15 @@ public class Conformance extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            CoveragePerRelease.COVERAGE_PER_RELEASE,
+            EligibleEndpoint.ELIGIBLE_ENDPOINT,
+            EligibleEndpointCoverage.ELIGIBLE_ENDPOINT_COVERAGE,
             IneligibleEndpoint.INELIGIBLE_ENDPOINT,
+            NewEndpoint.NEW_ENDPOINT,
             PendingEligibleEndpoint.PENDING_ELIGIBLE_ENDPOINT,
+            Progress.PROGRESS,
             ReleaseTest.RELEASE_TEST,
+            RenamedTest.RENAMED_TEST,
             Test.TEST
         );
     }

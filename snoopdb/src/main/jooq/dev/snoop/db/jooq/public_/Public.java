@@ -6,6 +6,8 @@ package dev.snoop.db.jooq.public_;
 
 import dev.snoop.db.jooq.DefaultCatalog;
 import dev.snoop.db.jooq.public_.tables.AuditEvent;
+import dev.snoop.db.jooq.public_.tables.AuditEventTest;
+import dev.snoop.db.jooq.public_.tables.EndpointCoverage;
 import dev.snoop.db.jooq.public_.tables.OpenApi;
 
 import java.util.Arrays;
@@ -37,6 +39,19 @@ public class Public extends SchemaImpl {
     public final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
 
     /**
+     * Every test in the audit runs of a release, with its conformance details
+     * (APISnoop compatible).
+     */
+    public final AuditEventTest AUDIT_EVENT_TEST = AuditEventTest.AUDIT_EVENT_TEST;
+
+    /**
+     * Coverage of every non-deprecated operation of a release by that release's
+     * audit runs (APISnoop compatible; reads snoop.endpoint_hit, not raw
+     * events).
+     */
+    public final EndpointCoverage ENDPOINT_COVERAGE = EndpointCoverage.ENDPOINT_COVERAGE;
+
+    /**
      * One row per operation (operationId) of a release's Kubernetes OpenAPI
      * spec, with the columns APISnoop derives.
      */
@@ -66,6 +81,8 @@ public class Public extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             AuditEvent.AUDIT_EVENT,
+            AuditEventTest.AUDIT_EVENT_TEST,
+            EndpointCoverage.ENDPOINT_COVERAGE,
             OpenApi.OPEN_API
         );
     }

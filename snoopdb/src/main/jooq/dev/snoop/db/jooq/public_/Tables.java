@@ -5,6 +5,8 @@ package dev.snoop.db.jooq.public_;
 
 
 import dev.snoop.db.jooq.public_.tables.AuditEvent;
+import dev.snoop.db.jooq.public_.tables.AuditEventTest;
+import dev.snoop.db.jooq.public_.tables.EndpointCoverage;
 import dev.snoop.db.jooq.public_.tables.OpenApi;
 
 
@@ -19,6 +21,19 @@ public class Tables {
      * (APISnoop compatible).
      */
     public static final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
+     * Every test in the audit runs of a release, with its conformance details
+     * (APISnoop compatible).
+     */
+    public static final AuditEventTest AUDIT_EVENT_TEST = AuditEventTest.AUDIT_EVENT_TEST;
+
+    /**
+     * Coverage of every non-deprecated operation of a release by that release's
+     * audit runs (APISnoop compatible; reads snoop.endpoint_hit, not raw
+     * events).
+     */
+    public static final EndpointCoverage ENDPOINT_COVERAGE = EndpointCoverage.ENDPOINT_COVERAGE;
 
     /**
      * One row per operation (operationId) of a release's Kubernetes OpenAPI

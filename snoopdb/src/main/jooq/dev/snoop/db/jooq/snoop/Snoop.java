@@ -5,10 +5,15 @@ package dev.snoop.db.jooq.snoop;
 
 
 import dev.snoop.db.jooq.DefaultCatalog;
+import dev.snoop.db.jooq.snoop.tables.ConformanceCodename;
+import dev.snoop.db.jooq.snoop.tables.ConformanceHit;
+import dev.snoop.db.jooq.snoop.tables.CurrentRun;
 import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
+import dev.snoop.db.jooq.snoop.tables.LatestRelease;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.Release;
+import dev.snoop.db.jooq.snoop.tables.ReleaseEndpointTest;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 
 import java.util.Arrays;
@@ -33,6 +38,24 @@ public class Snoop extends SchemaImpl {
     public static final Snoop SNOOP = new Snoop();
 
     /**
+     * Per release, every conformance test codename that counts for its audit
+     * logs: those of the release's own conformance.yaml and of the newest one.
+     */
+    public final ConformanceCodename CONFORMANCE_CODENAME = ConformanceCodename.CONFORMANCE_CODENAME;
+
+    /**
+     * Per release, each operation hit by a conformance test (by codename in the
+     * release's or the newest conformance.yaml) in the current runs.
+     */
+    public final ConformanceHit CONFORMANCE_HIT = ConformanceHit.CONFORMANCE_HIT;
+
+    /**
+     * The ingest runs coverage counts: per release, every source, and of a Prow
+     * job only its newest build.
+     */
+    public final CurrentRun CURRENT_RUN = CurrentRun.CURRENT_RUN;
+
+    /**
      * Per ingest run, how often each user agent hit each operation: the
      * aggregate the coverage views read instead of raw events.
      */
@@ -46,6 +69,12 @@ public class Snoop extends SchemaImpl {
     public final IngestRun INGEST_RUN = IngestRun.INGEST_RUN;
 
     /**
+     * The highest release of open_api in semantic order: what APISnoop means by
+     * the latest (master) spec.
+     */
+    public final LatestRelease LATEST_RELEASE = LatestRelease.LATEST_RELEASE;
+
+    /**
      * One row per successful load of an input: what was loaded, from where, its
      * checksum, when, and how many rows it gave.
      */
@@ -56,6 +85,12 @@ public class Snoop extends SchemaImpl {
      * release snoop knows, and which one is in development.
      */
     public final Release RELEASE = Release.RELEASE;
+
+    /**
+     * Which tests hit which operation in a release's current runs; test is null
+     * for agents other than e2e.test, '' for e2e.test outside a test.
+     */
+    public final ReleaseEndpointTest RELEASE_ENDPOINT_TEST = ReleaseEndpointTest.RELEASE_ENDPOINT_TEST;
 
     /**
      * One row per verification of a certification submission (a k8s-conformance
@@ -80,10 +115,15 @@ public class Snoop extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            ConformanceCodename.CONFORMANCE_CODENAME,
+            ConformanceHit.CONFORMANCE_HIT,
+            CurrentRun.CURRENT_RUN,
             EndpointHit.ENDPOINT_HIT,
             IngestRun.INGEST_RUN,
+            LatestRelease.LATEST_RELEASE,
             LoadLog.LOAD_LOG,
             Release.RELEASE,
+            ReleaseEndpointTest.RELEASE_ENDPOINT_TEST,
             SubmissionVerification.SUBMISSION_VERIFICATION
         );
     }

@@ -5,6 +5,9 @@ package dev.snoop.db.jooq.testing;
 
 
 import dev.snoop.db.jooq.testing.tables.AuditEvent;
+import dev.snoop.db.jooq.testing.tables.EndpointHitByNewTest;
+import dev.snoop.db.jooq.testing.tables.ProjectedChangeInCoverage;
+import dev.snoop.db.jooq.testing.tables.UntestedStableEndpoint;
 
 
 /**
@@ -18,4 +21,23 @@ public class Tables {
      * against a cluster (APISnoop compatible).
      */
     public static final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
+     * Operations hit by a test being written against a live cluster (user agent
+     * live...), and whether e2e tests of the latest release already hit them
+     * (APISnoop compatible).
+     */
+    public static final EndpointHitByNewTest ENDPOINT_HIT_BY_NEW_TEST = EndpointHitByNewTest.ENDPOINT_HIT_BY_NEW_TEST;
+
+    /**
+     * How the latest release's e2e coverage would grow with the operations a
+     * test being written hits (APISnoop compatible).
+     */
+    public static final ProjectedChangeInCoverage PROJECTED_CHANGE_IN_COVERAGE = ProjectedChangeInCoverage.PROJECTED_CHANGE_IN_COVERAGE;
+
+    /**
+     * Stable operations of the latest release that no e2e test hits (APISnoop
+     * compatible).
+     */
+    public static final UntestedStableEndpoint UNTESTED_STABLE_ENDPOINT = UntestedStableEndpoint.UNTESTED_STABLE_ENDPOINT;
 }

@@ -6,6 +6,9 @@ package dev.snoop.db.jooq.testing;
 
 import dev.snoop.db.jooq.DefaultCatalog;
 import dev.snoop.db.jooq.testing.tables.AuditEvent;
+import dev.snoop.db.jooq.testing.tables.EndpointHitByNewTest;
+import dev.snoop.db.jooq.testing.tables.ProjectedChangeInCoverage;
+import dev.snoop.db.jooq.testing.tables.UntestedStableEndpoint;
 
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +38,25 @@ public class Testing extends SchemaImpl {
     public final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
 
     /**
+     * Operations hit by a test being written against a live cluster (user agent
+     * live...), and whether e2e tests of the latest release already hit them
+     * (APISnoop compatible).
+     */
+    public final EndpointHitByNewTest ENDPOINT_HIT_BY_NEW_TEST = EndpointHitByNewTest.ENDPOINT_HIT_BY_NEW_TEST;
+
+    /**
+     * How the latest release's e2e coverage would grow with the operations a
+     * test being written hits (APISnoop compatible).
+     */
+    public final ProjectedChangeInCoverage PROJECTED_CHANGE_IN_COVERAGE = ProjectedChangeInCoverage.PROJECTED_CHANGE_IN_COVERAGE;
+
+    /**
+     * Stable operations of the latest release that no e2e test hits (APISnoop
+     * compatible).
+     */
+    public final UntestedStableEndpoint UNTESTED_STABLE_ENDPOINT = UntestedStableEndpoint.UNTESTED_STABLE_ENDPOINT;
+
+    /**
      * No further instances allowed
      */
     private Testing() {
@@ -50,7 +72,10 @@ public class Testing extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
-            AuditEvent.AUDIT_EVENT
+            AuditEvent.AUDIT_EVENT,
+            EndpointHitByNewTest.ENDPOINT_HIT_BY_NEW_TEST,
+            ProjectedChangeInCoverage.PROJECTED_CHANGE_IN_COVERAGE,
+            UntestedStableEndpoint.UNTESTED_STABLE_ENDPOINT
         );
     }
 }

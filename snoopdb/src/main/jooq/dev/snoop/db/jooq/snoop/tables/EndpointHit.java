@@ -192,7 +192,7 @@ public class EndpointHit extends TableImpl<EndpointHitRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.ENDPOINT_HIT_RELEASE_ENDPOINT);
+        return Arrays.asList(Indexes.ENDPOINT_HIT_ENDPOINT, Indexes.ENDPOINT_HIT_RELEASE_ENDPOINT);
     }
 
     @Override

@@ -1,0 +1,147 @@
+package dev.snoop.coverage;
+
+import dev.snoop.coverage.ReleaseCoverage.CategoryCount;
+import dev.snoop.coverage.ReleaseCoverage.Count;
+import dev.snoop.coverage.ReleaseCoverage.NewEndpoint;
+import dev.snoop.coverage.ReleaseCoverage.RenamedTest;
+import dev.snoop.coverage.ReleaseCoverage.RunSource;
+import dev.snoop.coverage.ReleaseCoverage.UntestedEndpoint;
+import java.util.Locale;
+
+/** A release's coverage as text for a terminal. */
+public final class CoverageText {
+  private CoverageText() {}
+
+  public static String of(ReleaseCoverage c) {
+    StringBuilder out = new StringBuilder();
+    line(out, "release %s (levels by the %s rule)", c.release(), c.levelRule());
+    if (c.sources().isEmpty()) {
+      line(out, "no audit run ingested for %s: nothing is tested", c.release());
+    } else {
+      line(out, "audit runs: %d", c.sources().size());
+      for (RunSource s : c.sources()) {
+        line(
+            out,
+            "  %s: %,d events, %,d requests, %,d matched",
+            s.source(),
+            s.events(),
+            s.requests(),
+            s.matched());
+      }
+    }
+    line(out, "");
+    line(out, "%-12s %9s  %-16s %s", "", "endpoints", "tested", "conformance-tested");
+    count(out, "all levels", c.all());
+    count(out, "stable", c.stable());
+    count(out, "eligible", c.eligible());
+    line(
+        out,
+        "(tested: hit by an e2e.test agent; conformance-tested: by an agent with [Conformance])");
+
+    line(out, "");
+    line(out, "by category (all levels | stable):");
+    line(
+        out,
+        "  %-28s %5s %6s %5s | %5s %6s %5s",
+        "category",
+        "all",
+        "tested",
+        "conf",
+        "stbl",
+        "tested",
+        "conf");
+    for (CategoryCount k : c.categories()) {
+      line(
+          out,
+          "  %-28s %5d %6d %5d | %5d %6d %5d",
+          k.category(),
+          k.all().endpoints(),
+          k.all().tested(),
+          k.all().conformanceTested(),
+          k.stable().endpoints(),
+          k.stable().tested(),
+          k.stable().conformanceTested());
+    }
+
+    line(out, "");
+    newEndpoints(out, c);
+
+    line(out, "");
+    line(out, "eligible endpoints without a conformance-test hit: %d", c.untestedEligible().size());
+    for (UntestedEndpoint u : c.untestedEligible()) {
+      line(
+          out,
+          "  %-55s %s%s",
+          u.endpoint(),
+          u.path(),
+          u.tested() ? "  (hit by other e2e tests)" : "");
+    }
+
+    if (!c.renamedTests().isEmpty()) {
+      line(out, "");
+      line(
+          out,
+          "conformance tests seen under a codename the newest conformance.yaml lacks"
+              + " (renamed or dropped; counted here, APISnoop would drop them): %d",
+          c.renamedTests().size());
+      for (RenamedTest t : c.renamedTests()) {
+        line(
+            out,
+            "  %s (%d endpoints) -> %s",
+            t.codename(),
+            t.endpoints(),
+            t.newestCodename() == null ? "no longer listed" : t.newestCodename());
+      }
+    }
+    return out.toString();
+  }
+
+  private static void newEndpoints(StringBuilder out, ReleaseCoverage c) {
+    long tested = c.newEndpoints().stream().filter(NewEndpoint::tested).count();
+    if (c.previousRelease() == null) {
+      line(
+          out,
+          "new in %s: no earlier release loaded, so all %d endpoints count as new; %d eligible,"
+              + " %d conformance-tested",
+          c.release(),
+          c.newEndpointsAllLevels(),
+          c.newEndpoints().size(),
+          tested);
+    } else {
+      line(
+          out,
+          "new in %s (since %s): %d endpoints at all levels; %d eligible, %d conformance-tested",
+          c.release(),
+          c.previousRelease(),
+          c.newEndpointsAllLevels(),
+          c.newEndpoints().size(),
+          tested);
+    }
+    for (NewEndpoint n : c.newEndpoints()) {
+      line(
+          out,
+          "  %-11s %-55s %s%s",
+          n.tested() ? "tested" : n.pending() ? "PENDING" : "UNTESTED",
+          n.endpoint(),
+          n.path(),
+          !n.tested() && !n.otherTests().isEmpty()
+              ? "  (hit by " + n.otherTests().size() + " other e2e tests)"
+              : "");
+    }
+  }
+
+  private static void count(StringBuilder out, String label, Count n) {
+    line(
+        out,
+        "%-12s %9d  %-16s %s",
+        label,
+        n.endpoints(),
+        String.format(Locale.ROOT, "%d (%.1f%%)", n.tested(), n.testedPercent()),
+        String.format(
+            Locale.ROOT, "%d (%.1f%%)", n.conformanceTested(), n.conformanceTestedPercent()));
+  }
+
+  private static void line(StringBuilder out, String format, Object... args) {
+    out.append(String.format(Locale.ROOT, format, args)).append('\n');
+  }
+}

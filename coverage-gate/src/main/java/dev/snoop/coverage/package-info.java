@@ -1,0 +1,2 @@
+/** Coverage of a release by tests and conformance tests, read from snoopdb's coverage views. */
+package dev.snoop.coverage;
