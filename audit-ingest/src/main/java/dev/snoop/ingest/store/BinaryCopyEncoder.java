@@ -12,6 +12,9 @@ final class BinaryCopyEncoder {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
   };
 
+  /** Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01. */
+  private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+
   private byte[] buffer = new byte[1 << 16];
   private int size;
 
@@ -54,6 +57,12 @@ final class BinaryCopyEncoder {
   void int8(long value) {
     putInt(8);
     putLong(value);
+  }
+
+  /** timestamptz from microseconds since the Unix epoch. */
+  void timestamp(long epochMicros) {
+    putInt(8);
+    putLong(epochMicros - PG_EPOCH_MICROS);
   }
 
   /** jsonb: a version byte, then the JSON text. */
