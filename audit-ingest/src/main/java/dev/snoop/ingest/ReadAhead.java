@@ -34,7 +34,7 @@ final class ReadAhead {
   private record Skipped(String reason) {}
 
   /** The last batch: what the reading returned, or why it failed. */
-  private record End(Object result, Exception failure) {}
+  private record End(Object result, Throwable failure) {}
 
   private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private volatile boolean cancelled;
@@ -61,8 +61,11 @@ final class ReadAhead {
           } else if (item instanceof Skipped s) {
             sink.skipped(s.reason());
           } else if (item instanceof End end) {
+            if (end.failure() instanceof Error error) {
+              throw error;
+            }
             if (end.failure() != null) {
-              throw end.failure();
+              throw (Exception) end.failure();
             }
             return (T) end.result();
           }
@@ -82,7 +85,7 @@ final class ReadAhead {
       end = new End(reading.readInto(batcher), null);
     } catch (CancellationException e) {
       return;
-    } catch (Exception e) {
+    } catch (Exception | Error e) { // an Error too: the consumer must not wait forever
       end = new End(null, e);
     }
     try {
