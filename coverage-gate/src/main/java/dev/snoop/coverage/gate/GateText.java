@@ -11,6 +11,9 @@ public final class GateText {
   /** Tests listed per endpoint before "and N more". */
   private static final int TESTS_SHOWN = 2;
 
+  /** Endpoints listed per section before "and N more": the report stays one screen. */
+  private static final int ENDPOINTS_SHOWN = 25;
+
   private GateText() {}
 
   public static String of(GateReport g) {
@@ -43,7 +46,7 @@ public final class GateText {
           s.events(),
           s.matched(),
           s.age() == null ? "age unknown" : Durations.format(s.age()) + " old",
-          s.problem() == null ? "" : "  <- " + problemOf(s));
+          s.problem() == null ? "" : "  <- " + flag(s.problem()));
     }
 
     List<GateEndpoint> untested = g.untested();
@@ -57,16 +60,19 @@ public final class GateText {
         g.pending().size());
     if (!untested.isEmpty()) {
       line(out, "UNTESTED (no conformance test hits them):");
-      for (GateEndpoint e : untested) {
+      for (GateEndpoint e : untested.subList(0, Math.min(ENDPOINTS_SHOWN, untested.size()))) {
         endpoint(out, e.endpoint(), e.method(), e.path(), e.kind(), e.groupVersion());
         tests(out, "hit by e2e tests (not conformance)", e.otherTests());
       }
+      more(out, untested.size());
     }
     if (!g.pending().isEmpty()) {
       line(out, "PENDING (untested, on the pending list: not failing):");
-      for (GateEndpoint e : g.pending()) {
+      List<GateEndpoint> pending = g.pending();
+      for (GateEndpoint e : pending.subList(0, Math.min(ENDPOINTS_SHOWN, pending.size()))) {
         endpoint(out, e.endpoint(), e.method(), e.path(), e.kind(), e.groupVersion());
       }
+      more(out, pending.size());
     }
     if (g.previousRelease() != null) {
       line(
@@ -77,10 +83,12 @@ public final class GateText {
           g.regressionsFail()
               ? " (failing: --regressions)"
               : " (reported; fail with --regressions)");
-      for (Regression x : g.regressions()) {
+      List<Regression> regressions = g.regressions();
+      for (Regression x : regressions.subList(0, Math.min(ENDPOINTS_SHOWN, regressions.size()))) {
         endpoint(out, x.endpoint(), x.method(), x.path(), x.kind(), x.groupVersion());
         tests(out, "conformance-tested in " + g.previousRelease() + " by", x.previousTests());
       }
+      more(out, regressions.size());
     }
     if (!g.problems().isEmpty()) {
       line(out, "CANNOT DECIDE: missing or stale inputs:");
@@ -92,15 +100,25 @@ public final class GateText {
     return out.toString();
   }
 
-  private static String problemOf(Source s) {
-    String p = s.problem();
-    String prefix = "source " + s.name() + " ";
-    return p.startsWith(prefix) ? p.substring(prefix.length()) : p;
+  private static String flag(String problem) {
+    if (problem.contains(" is stale")) {
+      return "STALE";
+    }
+    return problem.endsWith(" 0 events") ? "EMPTY" : "NOTHING MATCHED";
   }
 
   private static void endpoint(
       StringBuilder out, String endpoint, String method, String path, String kind, String gv) {
     line(out, "  %-52s %s %s  (%s%s)", endpoint, method, path, kind == null ? "" : kind + ", ", gv);
+  }
+
+  private static void more(StringBuilder out, int listed) {
+    if (listed > ENDPOINTS_SHOWN) {
+      line(
+          out,
+          "  and %d more (all of them in --json, --junit and --markdown)",
+          listed - ENDPOINTS_SHOWN);
+    }
   }
 
   private static void tests(StringBuilder out, String label, List<String> tests) {
