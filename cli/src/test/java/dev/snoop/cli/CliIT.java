@@ -66,37 +66,6 @@ class CliIT {
     assertThat(csv.out()).isEqualTo("n\n1062\n");
   }
 
-  /** The README's first command, on the test database, prints APISnoop's 1.33.0 numbers. */
-  @Test
-  void theReadmesFirstCommandPrintsTheCoverage() throws IOException {
-    Path root = SharedData.path("apisnoop-coverage/releases.yaml").getParent().getParent();
-    String readme = Files.readString(projectRoot().resolve("README.md"));
-    String command =
-        readme
-            .lines()
-            .filter(l -> l.startsWith("./snoop up "))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("README.md has no ./snoop up command"));
-    List<String> args = new ArrayList<>();
-    for (String word : command.substring("./snoop ".length()).split(" +")) {
-      args.add(word.replace("../shared/data/", root + "/"));
-    }
-    Run run = snoop(args.toArray(String[]::new));
-    assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out())
-        .contains("release 1.33.0 (levels by the apisnoop rule)")
-        .contains("coverage of 1.33.0 by 1 audit run (13,629 events):")
-        .containsPattern("all levels +843 +484 \\(57\\.4%\\)");
-  }
-
-  private static Path projectRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (!Files.exists(dir.resolve("mvnw"))) {
-      dir = dir.getParent();
-    }
-    return dir;
-  }
-
   @Test
   void badInputExitsTwoWithOneErrorLineNamingTheInput() throws IOException {
     snoop("load", "releases", "--file", data("apisnoop-coverage/releases.yaml"));
