@@ -1,6 +1,7 @@
 package dev.snoop.cli;
 
 import dev.snoop.coverage.bench.CoverageBenchmark;
+import dev.snoop.coverage.bench.GateBenchmark;
 import dev.snoop.db.Database;
 import dev.snoop.db.conformance.ConformanceListParser;
 import dev.snoop.db.conformance.ConformanceTest;
@@ -203,7 +204,7 @@ final class BenchCommand {
   @Command(
       name = "coverage",
       description =
-          "Time snoop coverage for one release: on what snoopdb holds (--release), or on a"
+          "Time snoop coverage and snoop gate for one release: on what snoopdb holds (--release), or on a"
               + " generated realistic audit log of N events ingested first and removed afterwards"
               + " (--spec, --conformance, --events).")
   static final class Coverage implements Callable<Integer> {
@@ -232,8 +233,7 @@ final class BenchCommand {
       InputReader reader = root.inputReader();
       try (Database db = root.openDatabase()) {
         if (release != null) {
-          System.out.print(
-              CoverageBenchmark.run(db.dsl(), Release.parse(release), runs).describe());
+          System.out.print(figures(db, Release.parse(release)));
           return ExitCode.OK;
         }
         if (spec == null || conformance == null) {
@@ -253,12 +253,21 @@ final class BenchCommand {
                 Path.of(System.getProperty("java.io.tmpdir")),
                 (generated, ingest) ->
                     ingest.describe()
-                        + CoverageBenchmark.runWithList(
-                                db.dsl(), reader, generated, Input.file(conformance), runs)
-                            .describe());
+                        + CoverageBenchmark.withList(
+                            db.dsl(),
+                            reader,
+                            generated,
+                            Input.file(conformance),
+                            () -> figures(db, generated)));
         System.out.print(report);
       }
       return ExitCode.OK;
+    }
+
+    /** snoop coverage's query, then the gate's, on what snoopdb holds. */
+    private String figures(Database db, Release r) {
+      return CoverageBenchmark.run(db.dsl(), r, runs).describe()
+          + GateBenchmark.run(db.dsl(), r, runs).describe();
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.snoop.cli;
 
+import dev.snoop.coverage.CoverageStore;
+import dev.snoop.coverage.CoverageText;
+import dev.snoop.coverage.ReleaseCoverage;
 import dev.snoop.db.Database;
 import dev.snoop.db.ReleaseSummary;
 import dev.snoop.db.conformance.ConformanceLists;
@@ -25,6 +28,7 @@ import org.jooq.DSLContext;
  * conformance list, the ineligible and pending lists, the audit logs, then the summary. Each input
  * is a local file when given, else its upstream URL (or skipped with --offline); the audit logs are
  * those named, else the latest successful builds of APISnoop's Prow jobs for the working release.
+ * The summary ends with the release's coverage when it has audit runs.
  */
 final class MainJob {
   private final Database db;
@@ -85,7 +89,15 @@ final class MainJob {
 
     ingestAuditLogs(in, release, catalogue);
 
-    out.print(SummaryText.of(ReleaseSummary.of(sql, release)));
+    ReleaseSummary summary = ReleaseSummary.of(sql, release);
+    ReleaseCoverage coverage =
+        summary.operations() == 0 ? null : new CoverageStore(sql).coverage(release);
+    out.print(
+        SummaryText.of(
+            summary,
+            coverage == null || coverage.sources().isEmpty()
+                ? null
+                : CoverageText.summary(coverage)));
   }
 
   /** Each --audit source and each Prow job is a run of its own. */

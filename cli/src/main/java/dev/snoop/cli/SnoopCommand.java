@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
       IngestCommand.class,
       CoverageCommand.class,
       ExportCommand.class,
+      GateCommand.class,
       UpCommand.class,
       VerifySubmissionCommand.class,
       VerifyPrCommand.class,

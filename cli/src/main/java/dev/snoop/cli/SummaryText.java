@@ -8,6 +8,11 @@ final class SummaryText {
   private SummaryText() {}
 
   static String of(ReleaseSummary s) {
+    return of(s, null);
+  }
+
+  /** The summary, ending with the coverage when audit logs are ingested (null: none are). */
+  static String of(ReleaseSummary s, String coverage) {
     StringBuilder out = new StringBuilder();
     out.append("release ").append(s.release());
     if (s.levelRule() != null) {
@@ -34,7 +39,7 @@ final class SummaryText {
         String.format(
             "  conformance    %d tests listed, %d required for a %s submission%n",
             s.conformanceTests(), s.requiredTests(), s.release().minorVersion()));
-    out.append("  tested         (no audit logs ingested yet)\n");
+    out.append(coverage == null ? "  tested         (no audit logs ingested yet)\n" : coverage);
     return out.toString();
   }
 

@@ -102,7 +102,8 @@ class CoverageCliIT {
   void benchCoveragePrintsItsFigures() {
     assertThat(ok("bench", "coverage", "--release", "1.33.0", "--runs", "2").out())
         .contains("coverage benchmark: release 1.33.0, 13,629 events")
-        .contains("warm median");
+        .contains("warm median")
+        .contains("gate benchmark: release 1.33.0");
     Run generated =
         ok(
             "bench",
@@ -117,7 +118,9 @@ class CoverageCliIT {
             "2");
     assertThat(generated.out())
         .contains("ingest benchmark: 20,000 events")
-        .contains("coverage benchmark: release 0.0.2, 20,000 events");
+        .contains("coverage benchmark: release 0.0.2, 20,000 events")
+        .containsPattern(
+            "gate benchmark: release 0.0.2\n.*\n.*warm median .*\n  \\([1-9][0-9]* new eligible");
     // The generated release and its run are gone afterwards.
     assertThat(ok("sql", "--format", "csv", "select count(*) as n from snoop.ingest_run").out())
         .isEqualTo("n\n1\n");

@@ -96,6 +96,48 @@ public final class CoverageText {
     return out.toString();
   }
 
+  /**
+   * A few lines for the end of {@code snoop up}: the runs, the counts, the new endpoints and how
+   * many eligible endpoints no conformance test hits; {@link #of} has the lists.
+   */
+  public static String summary(ReleaseCoverage c) {
+    StringBuilder out = new StringBuilder();
+    long events = c.sources().stream().mapToLong(RunSource::events).sum();
+    line(
+        out,
+        "coverage of %s by %d audit run%s (%,d events):",
+        c.release(),
+        c.sources().size(),
+        c.sources().size() == 1 ? "" : "s",
+        events);
+    line(out, "  %-12s %9s  %-16s %s", "", "endpoints", "tested", "conformance-tested");
+    out.append("  ");
+    count(out, "all levels", c.all());
+    out.append("  ");
+    count(out, "stable", c.stable());
+    out.append("  ");
+    count(out, "eligible", c.eligible());
+    long tested = c.newEndpoints().stream().filter(NewEndpoint::tested).count();
+    long pending = c.newEndpoints().stream().filter(n -> !n.tested() && n.pending()).count();
+    line(
+        out,
+        "  new in %s%s: %d eligible, %d conformance-tested, %d pending",
+        c.release(),
+        c.previousRelease() == null
+            ? " (no earlier release loaded: all)"
+            : " since " + c.previousRelease(),
+        c.newEndpoints().size(),
+        tested,
+        pending);
+    line(
+        out,
+        "  eligible endpoints without a conformance-test hit: %d (snoop coverage --release %s"
+            + " lists them; snoop gate judges the release)",
+        c.untestedEligible().size(),
+        c.release());
+    return out.toString();
+  }
+
   private static void newEndpoints(StringBuilder out, ReleaseCoverage c) {
     long tested = c.newEndpoints().stream().filter(NewEndpoint::tested).count();
     if (c.previousRelease() == null) {

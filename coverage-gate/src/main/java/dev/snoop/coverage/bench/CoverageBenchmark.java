@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
 /**
@@ -77,13 +78,22 @@ public final class CoverageBenchmark {
    */
   public static Report runWithList(
       DSLContext sql, InputReader reader, Release release, Input conformance, int runs) {
+    return withList(sql, reader, release, conformance, () -> run(sql, release, runs));
+  }
+
+  /**
+   * Calls {@code work} while {@code conformance} is loaded as the release's conformance list (the
+   * release must have none yet: a generated benchmark release), then removes the list.
+   */
+  public static <T> T withList(
+      DSLContext sql, InputReader reader, Release release, Input conformance, Supplier<T> work) {
     String r = release.toString();
     if (sql.fetchExists(RELEASE_TEST, RELEASE_TEST.LIST_RELEASE.eq(r))) {
       throw new IllegalArgumentException("release " + r + " has a conformance list already");
     }
     new ConformanceLists(sql, reader).load(release, conformance);
     try {
-      return run(sql, release, runs);
+      return work.get();
     } finally {
       sql.deleteFrom(RELEASE_TEST).where(RELEASE_TEST.LIST_RELEASE.eq(r)).execute();
       sql.deleteFrom(LOAD_LOG)

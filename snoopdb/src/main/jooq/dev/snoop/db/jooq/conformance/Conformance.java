@@ -12,6 +12,7 @@ import dev.snoop.db.jooq.conformance.tables.IneligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.NewEndpoint;
 import dev.snoop.db.jooq.conformance.tables.PendingEligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.Progress;
+import dev.snoop.db.jooq.conformance.tables.ReleaseEligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.ReleaseTest;
 import dev.snoop.db.jooq.conformance.tables.RenamedTest;
 import dev.snoop.db.jooq.conformance.tables.Test;
@@ -83,6 +84,14 @@ public class Conformance extends SchemaImpl {
     public final Progress PROGRESS = Progress.PROGRESS;
 
     /**
+     * Per release, the operations its own spec makes eligible for conformance
+     * (stable, not deprecated, not ineligible), the release that first had
+     * each, and the tests that hit it in that release's current runs. The gate
+     * reads it: new in R and no conformance test fails (snoop addition).
+     */
+    public final ReleaseEligibleEndpoint RELEASE_ELIGIBLE_ENDPOINT = ReleaseEligibleEndpoint.RELEASE_ELIGIBLE_ENDPOINT;
+
+    /**
      * Every release's conformance.yaml: one row per conformance test in that
      * release's list (snoop addition).
      */
@@ -124,6 +133,7 @@ public class Conformance extends SchemaImpl {
             NewEndpoint.NEW_ENDPOINT,
             PendingEligibleEndpoint.PENDING_ELIGIBLE_ENDPOINT,
             Progress.PROGRESS,
+            ReleaseEligibleEndpoint.RELEASE_ELIGIBLE_ENDPOINT,
             ReleaseTest.RELEASE_TEST,
             RenamedTest.RENAMED_TEST,
             Test.TEST

@@ -11,6 +11,7 @@ import dev.snoop.db.jooq.conformance.tables.IneligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.NewEndpoint;
 import dev.snoop.db.jooq.conformance.tables.PendingEligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.Progress;
+import dev.snoop.db.jooq.conformance.tables.ReleaseEligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.ReleaseTest;
 import dev.snoop.db.jooq.conformance.tables.RenamedTest;
 import dev.snoop.db.jooq.conformance.tables.Test;
@@ -66,6 +67,14 @@ public class Tables {
      * spec) and how conformance tests cover them (APISnoop compatible).
      */
     public static final Progress PROGRESS = Progress.PROGRESS;
+
+    /**
+     * Per release, the operations its own spec makes eligible for conformance
+     * (stable, not deprecated, not ineligible), the release that first had
+     * each, and the tests that hit it in that release's current runs. The gate
+     * reads it: new in R and no conformance test fails (snoop addition).
+     */
+    public static final ReleaseEligibleEndpoint RELEASE_ELIGIBLE_ENDPOINT = ReleaseEligibleEndpoint.RELEASE_ELIGIBLE_ENDPOINT;
 
     /**
      * Every release's conformance.yaml: one row per conformance test in that

@@ -1,0 +1,236 @@
+package dev.snoop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snoop.db.Database;
+import dev.snoop.db.testing.MigratedDatabase;
+import dev.snoop.db.testing.SharedData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * snoop gate end to end: the real v1.33.0 and v1.34.0 specs, v1.34's conformance.yaml, APISnoop's
+ * ineligible list, and an audit log written here; exit codes 2, 1, 0 in turn as inputs arrive.
+ */
+@ExtendWith(MigratedDatabase.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GateCliIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LEFT_OUT = "createResourceV1DeviceClass";
+  private final String dbUrl;
+  private final Path temp;
+  private String conformanceTest;
+
+  record Run(int exit, String out, String err) {}
+
+  GateCliIT(Database database, @TempDir Path temp) throws IOException {
+    this.dbUrl = database.jdbcUrl();
+    this.temp = temp;
+    ok("load", "releases", "--file", data("apisnoop-coverage/releases.yaml"));
+    for (String release : List.of("1.33.0", "1.34.0")) {
+      ok(
+          "load",
+          "spec",
+          "--release",
+          release,
+          "--file",
+          data("openapi/v" + release + "/swagger.json"));
+    }
+    ok("load", "conformance", "--release", "1.34.0", "--file", data("conformance-yaml/v1.34.yaml"));
+    ok("load", "ineligible", "--file", data("apisnoop-coverage/ineligible_endpoints.json"));
+    conformanceTest =
+        ok(
+                "sql",
+                "--format",
+                "csv",
+                "select codename from conformance.test order by codename limit 1")
+            .out()
+            .lines()
+            .skip(1)
+            .findFirst()
+            .orElseThrow()
+            .replaceAll("^\"|\"$", "");
+  }
+
+  @Test
+  @Order(1)
+  void withoutAuditRunsTheGateCannotDecideAndSaysSoInEveryReport() throws Exception {
+    Path out = temp.resolve("undecided");
+    Run run = gate(out);
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "ERROR: no audit run ingested for 1.34.0 (snoop ingest --release 1.34.0 FILE..., snoop"
+                + " ingest prow --job JOB, or snoop up)\n");
+    assertThat(run.out()).contains("CANNOT DECIDE").contains("ERROR: cannot decide for 1.34.0");
+    Document junit = xml(out.resolve("junit_gate.xml"));
+    assertThat(junit.getElementsByTagName("error").getLength()).isEqualTo(1);
+    assertThat(Files.readString(out.resolve("gate.md"))).contains("The gate cannot decide");
+    assertThat(JSON.readTree(out.resolve("gate.json").toFile()).path("exitCode").asInt())
+        .isEqualTo(2);
+  }
+
+  @Test
+  @Order(2)
+  void anUntestedNewEndpointFailsTheGate() throws Exception {
+    assertThat(gate(temp.resolve("before")).exit()).isEqualTo(2);
+    JsonNode endpoints = JSON.readTree(read("before/gate.json")).path("endpoints");
+    assertThat(endpoints).hasSize(41);
+    StringBuilder log = new StringBuilder();
+    String time = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+    int n = 0;
+    for (JsonNode e : endpoints) {
+      if (!e.path("endpoint").asText().equals(LEFT_OUT)) {
+        log.append(event("g" + n++, e.path("method").asText(), e.path("path").asText(), time));
+      }
+    }
+    Path file = Files.writeString(temp.resolve("audit.log"), log);
+    ok("ingest", "--release", "1.34.0", file.toString());
+
+    Path out = temp.resolve("failing");
+    Run run = gate(out);
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .containsPattern(LEFT_OUT + " +POST /apis/resource.k8s.io/v1/deviceclasses")
+        .contains(
+            "new eligible endpoints in 1.34.0: 41 (40 conformance-tested, 1 untested, 0 pending)")
+        .endsWith("FAIL: 1 new eligible endpoint in 1.34.0 without a conformance test\n");
+    Document junit = xml(out.resolve("junit_gate.xml"));
+    assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(42);
+    assertThat(junit.getElementsByTagName("failure").getLength()).isEqualTo(1);
+    assertThat(Files.readString(out.resolve("gate.md")))
+        .contains(
+            "| status | endpoint | method and path | kind | group/version | hit by e2e tests |\n|---|---|---|---|---|---|\n| untested | `"
+                + LEFT_OUT
+                + "` |");
+  }
+
+  @Test
+  @Order(3)
+  void aPendingEndpointPassesAndAStaleSourceDoesNot() throws IOException {
+    Path pending = Files.writeString(temp.resolve("pending.yaml"), "- " + LEFT_OUT + "\n");
+    ok("load", "pending", "--file", pending.toString());
+    Run run = gate(temp.resolve("passing"));
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .endsWith("PASS: every new eligible endpoint in 1.34.0 is conformance-tested or pending\n");
+
+    Run stale = snoop("gate", "--release", "1.34.0", "--max-age", "30m");
+    assertThat(stale.exit()).isEqualTo(2);
+    assertThat(stale.err())
+        .startsWith("ERROR: source ")
+        .contains(" is stale: ")
+        .contains("over --max-age 30m");
+    Run missing =
+        snoop("gate", "--release", "1.34.0", "--expect", "ci-kubernetes-gce-conformance-latest");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err())
+        .isEqualTo(
+            "ERROR: expected source ci-kubernetes-gce-conformance-latest has no audit run for 1.34.0\n");
+    Run bad = snoop("gate", "--max-age", "soon");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err())
+        .isEqualTo("ERROR: \"soon\" is not a duration (e.g. 48h, 2d, 1h30m, PT48H)\n");
+  }
+
+  private Run gate(Path out) {
+    return snoop(
+        "gate",
+        "--release",
+        "1.34.0",
+        "--junit",
+        out.resolve("junit_gate.xml").toString(),
+        "--markdown",
+        out.resolve("gate.md").toString(),
+        "--json",
+        out.resolve("gate.json").toString());
+  }
+
+  private String read(String relative) throws IOException {
+    return Files.readString(temp.resolve(relative));
+  }
+
+  private String event(String id, String method, String path, String time) {
+    String verb =
+        switch (method) {
+          case "POST" -> "create";
+          case "PUT" -> "update";
+          case "PATCH" -> "patch";
+          case "DELETE" -> "delete";
+          default -> "get";
+        };
+    return "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\","
+        + "\"auditID\":\""
+        + id
+        + "\",\"stage\":\"ResponseComplete\",\"requestURI\":\""
+        + path.replaceAll("\\{[^}]+}", "x")
+        + "\",\"verb\":\""
+        + verb
+        + "\",\"userAgent\":\"e2e.test/v1.34.0 (linux/amd64) kubernetes/0000000 -- "
+        + conformanceTest.replace("\"", "\\\"")
+        + "\",\"responseStatus\":{\"code\":200},"
+        + "\"requestReceivedTimestamp\":\""
+        + time
+        + "\",\"stageTimestamp\":\""
+        + time
+        + "\"}\n";
+  }
+
+  private static Document xml(Path file) throws Exception {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+  }
+
+  private Run ok(String... args) {
+    Run run = snoop(args);
+    assertThat(run.exit()).as(String.join(" ", args) + ": " + run.err()).isZero();
+    return run;
+  }
+
+  private Run snoop(String... args) {
+    List<String> all =
+        new ArrayList<>(
+            List.of("--db-url", dbUrl, "--cache-dir", temp.resolve("cache").toString()));
+    all.addAll(List.of(args));
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+      int exit = Main.run(all.toArray(String[]::new));
+      return new Run(
+          exit,
+          capturedOut.toString(StandardCharsets.UTF_8),
+          capturedErr.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  private static String data(String relative) {
+    return SharedData.path(relative).toString();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.snoop.coverage.gate;
+
+import dev.snoop.db.release.Release;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the gate is asked.
+ *
+ * @param release the release to judge; empty for the catalogue's working release
+ * @param expect sources that must have a current run (a Prow job name or a source as ingested);
+ *     empty for the default: every source with a run, and all of {@code defaultJobs} as soon as one
+ *     of them has a run
+ * @param defaultJobs the Prow jobs that belong together (APISnoop's three audit jobs)
+ * @param maxAge how old a run's newest audit event may be
+ * @param regressions whether endpoints that lost every conformance hit since the previous release
+ *     fail the gate (they are reported either way)
+ * @param now the time ages are measured at
+ */
+public record GateRequest(
+    Optional<Release> release,
+    List<String> expect,
+    List<String> defaultJobs,
+    Duration maxAge,
+    boolean regressions,
+    Instant now) {
+  /** APISnoop's gate runs every 3 hours; two days covers a broken day of its jobs. */
+  public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(48);
+
+  public GateRequest {
+    Objects.requireNonNull(release, "release");
+    expect = List.copyOf(expect);
+    defaultJobs = List.copyOf(defaultJobs);
+    Objects.requireNonNull(now, "now");
+    if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
+      throw new IllegalArgumentException("--max-age must be a positive duration, not " + maxAge);
+    }
+  }
+}

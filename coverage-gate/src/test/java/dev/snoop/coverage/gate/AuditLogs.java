@@ -1,0 +1,130 @@
+package dev.snoop.coverage.gate;
+
+import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
+import static dev.snoop.db.jooq.snoop.Tables.INGEST_RUN;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snoop.db.Database;
+import dev.snoop.db.release.Release;
+import dev.snoop.ingest.AuditIngester;
+import dev.snoop.ingest.FileFeed;
+import dev.snoop.ingest.IngestRequest;
+import dev.snoop.ingest.IngestResult;
+import dev.snoop.ingest.reader.AuditSources;
+import dev.snoop.ingest.reader.ReaderOptions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Small audit logs written by the gate tests, and their ingest as ordinary runs. */
+final class AuditLogs {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Database database;
+  private final Path dir;
+  private int files;
+
+  AuditLogs(Database database, Path dir) {
+    this.database = database;
+    this.dir = dir;
+  }
+
+  /** A request: an operation of the release's spec, hit by a test (null: kubectl). */
+  record Hit(String endpoint, String test) {}
+
+  /** Writes one event per hit, at {@code time}, with paths and methods from the release's spec. */
+  Path write(Release release, Instant time, List<Hit> hits) {
+    Map<String, String[]> operations =
+        database
+            .dsl()
+            .select(OPEN_API.ENDPOINT, OPEN_API.PATH, OPEN_API.HTTP_METHOD)
+            .from(OPEN_API)
+            .where(OPEN_API.RELEASE.eq(release.toString()))
+            .fetchMap(OPEN_API.ENDPOINT, r -> new String[] {r.value2(), r.value3()});
+    Path file = dir.resolve("audit-" + (++files) + ".log");
+    try (BufferedWriter out = Files.newBufferedWriter(file)) {
+      for (Hit hit : hits) {
+        String[] operation = operations.get(hit.endpoint());
+        if (operation == null) {
+          throw new IllegalArgumentException(hit.endpoint() + " is no operation of " + release);
+        }
+        String agent =
+            hit.test() == null
+                ? "kubectl/v" + release + " (linux/amd64) kubernetes/0000000"
+                : "e2e.test/v" + release + " (linux/amd64) kubernetes/0000000 -- " + hit.test();
+        out.write(JSON.writeValueAsString(event(operation[0], operation[1], agent, time)));
+        out.newLine();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /** Ingests a log as a run of files. */
+  IngestResult ingest(Release release, Path log) {
+    return ingest(new IngestRequest(release, log.toString(), null, null, false, 0), log);
+  }
+
+  /** Ingests a log as if it were the audit log of a Prow job's build. */
+  IngestResult ingestAsProw(Release release, String job, String build, Path log) {
+    String source = "https://prow.k8s.io/view/gs/kubernetes-ci-logs/logs/" + job + "/" + build;
+    return ingest(new IngestRequest(release, source, job, build, false, 0), log);
+  }
+
+  private IngestResult ingest(IngestRequest request, Path log) {
+    return new AuditIngester(database)
+        .ingest(
+            request,
+            new FileFeed(
+                AuditSources.expand(List.of(log.toString()), dir.resolve("cache")),
+                ReaderOptions.defaults(),
+                n -> {}));
+  }
+
+  /** Removes every run, so each test starts without audit data. */
+  void removeRuns() {
+    var sql = database.dsl();
+    for (Long id : sql.select(INGEST_RUN.ID).from(INGEST_RUN).fetch(INGEST_RUN.ID)) {
+      sql.execute("drop table if exists snoop.audit_event_run_" + id);
+    }
+    sql.deleteFrom(INGEST_RUN).execute();
+  }
+
+  static List<Hit> hits(List<String> endpoints, String test) {
+    List<Hit> hits = new ArrayList<>();
+    endpoints.forEach(e -> hits.add(new Hit(e, test)));
+    return hits;
+  }
+
+  private static ObjectNode event(String pathTemplate, String method, String agent, Instant time) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("kind", "Event").put("apiVersion", "audit.k8s.io/v1").put("level", "Metadata");
+    event.put("auditID", UUID.randomUUID().toString()).put("stage", "ResponseComplete");
+    event.put("requestURI", pathTemplate.replaceAll("\\{[^}]+}", "x"));
+    event.put(
+        "verb",
+        switch (method) {
+          case "GET" -> "get";
+          case "POST" -> "create";
+          case "PUT" -> "update";
+          case "PATCH" -> "patch";
+          case "DELETE" -> "delete";
+          case "HEAD" -> "head";
+          default -> "";
+        });
+    event.put("userAgent", agent);
+    event.putObject("responseStatus").put("code", 200);
+    event.put("requestReceivedTimestamp", time.toString());
+    event.put("stageTimestamp", time.plusMillis(5).toString());
+    return event;
+  }
+}
