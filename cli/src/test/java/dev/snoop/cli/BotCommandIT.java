@@ -7,10 +7,7 @@ import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
 import dev.snoop.submissions.bot.FakeGitHub;
 import dev.snoop.submissions.bot.RealPullRequests;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +31,6 @@ class BotCommandIT {
   BotCommandIT(Database database) {
     this.dbUrl = database.jdbcUrl();
   }
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void pullRequests() throws IOException {
@@ -62,7 +57,7 @@ class BotCommandIT {
             .skip(1)
             .findFirst()
             .orElseThrow();
-    Run run = bot("--token-file", token.toString());
+    SnoopRun run = bot("--token-file", token.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err())
         .contains("snoop bot on cncf/k8s-conformance at " + github.url() + " as snoop-bot;")
@@ -83,7 +78,7 @@ class BotCommandIT {
         .endsWith("2 pull requests: 2 verified, 0 skipped, 0 failed\n");
     assertThat(github.writes()).isEmpty();
 
-    Run stored =
+    SnoopRun stored =
         snoop(
             "sql",
             "--format",
@@ -103,7 +98,7 @@ class BotCommandIT {
 
   @Test
   void applyWritesThenTheNextSweepHasNothingToDo() {
-    Run run = bot("--token-file", token.toString(), "--apply");
+    SnoopRun run = bot("--token-file", token.toString(), "--apply");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("  add labels:    conformance-product-submission")
@@ -116,7 +111,7 @@ class BotCommandIT {
         .containsExactly("success");
 
     github.clearRequests();
-    Run again = bot("--token-file", token.toString(), "--apply");
+    SnoopRun again = bot("--token-file", token.toString(), "--apply");
     assertThat(again.exit()).isZero();
     assertThat(again.out())
         .contains(
@@ -126,7 +121,7 @@ class BotCommandIT {
         .endsWith("2 pull requests: 1 verified, 1 skipped, 0 failed\n");
     assertThat(github.writes()).isEmpty();
 
-    Run forced = bot("--token-file", token.toString(), "--apply", "--pr", "3297");
+    SnoopRun forced = bot("--token-file", token.toString(), "--apply", "--pr", "3297");
     assertThat(forced.out())
         .contains("#3297 6dcb09b5b578: pass")
         .endsWith("1 pull requests: 1 verified, 0 skipped, 0 failed\n");
@@ -135,7 +130,7 @@ class BotCommandIT {
   @Test
   void aRejectedTokenIsOneErrorLine() throws IOException {
     Path wrong = Files.writeString(temp.resolve("wrong"), "ghp_revoked");
-    Run run = bot("--token-file", wrong.toString(), "--apply");
+    SnoopRun run = bot("--token-file", wrong.toString(), "--apply");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err())
         .isEqualTo(
@@ -149,14 +144,14 @@ class BotCommandIT {
 
   @Test
   void applyWithoutATokenIsRefused() {
-    Run run = bot("--apply", "--token-file", temp.resolve("missing").toString());
+    SnoopRun run = bot("--apply", "--token-file", temp.resolve("missing").toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err())
         .startsWith("ERROR: --token-file " + temp.resolve("missing") + ": cannot read it");
     assertThat(github.requests()).isEmpty();
   }
 
-  private Run bot(String... args) {
+  private SnoopRun bot(String... args) {
     List<String> all =
         new ArrayList<>(
             List.of(
@@ -172,24 +167,7 @@ class BotCommandIT {
     return snoop(all.toArray(String[]::new));
   }
 
-  private Run snoop(String... args) {
-    List<String> all = new ArrayList<>(List.of("--db-url", dbUrl, "--cache-dir", temp.toString()));
-    all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-      int exit = Main.run(all.toArray(String[]::new));
-      return new Run(
-          exit,
-          capturedOut.toString(StandardCharsets.UTF_8),
-          capturedErr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private SnoopRun snoop(String... args) {
+    return SnoopRun.of(dbUrl, temp, args);
   }
 }

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +22,9 @@ class CliIT {
     this.dbUrl = database.jdbcUrl();
   }
 
-  /** What a run printed and returned. */
-  record Run(int exit, String out, String err) {}
-
   @Test
   void upLoadsTheReleaseAndPrintsItsSummary() {
-    Run run =
+    SnoopRun run =
         snoop(
             "up",
             "--offline",
@@ -57,7 +49,7 @@ class CliIT {
     assertThat(run.err()).contains("skipped pending list");
     assertThat(run.out()).endsWith("  tested         (no audit logs ingested yet)\n");
 
-    Run csv =
+    SnoopRun csv =
         snoop(
             "sql",
             "--format",
@@ -71,7 +63,7 @@ class CliIT {
     snoop("load", "releases", "--file", data("apisnoop-coverage/releases.yaml"));
     Path page =
         Files.writeString(temp.resolve("swagger.json"), "<html><body>rate limited</body></html>");
-    Run run = snoop("load", "spec", "--release", "1.34.0", "--file", page.toString());
+    SnoopRun run = snoop("load", "spec", "--release", "1.34.0", "--file", page.toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).startsWith("ERROR: " + page).contains("HTML").doesNotContain("\tat ");
     assertThat(run.err().lines().count()).isEqualTo(1);
@@ -81,7 +73,7 @@ class CliIT {
   void usageErrorsAndFailedQueriesExitTwo() {
     assertThat(snoop("load", "spec", "--bogus").exit()).isEqualTo(2);
     assertThat(snoop("load", "spec", "--release", "one", "--file", "x").exit()).isEqualTo(2);
-    Run query = snoop("sql", "select no_such_column");
+    SnoopRun query = snoop("sql", "select no_such_column");
     assertThat(query.exit()).isEqualTo(2);
     assertThat(query.err()).contains("no_such_column");
     assertThat(snoop("db", "reset").exit()).isEqualTo(2);
@@ -126,7 +118,7 @@ class CliIT {
             event("a", "/api/v1/nodes", "list")
                 + event("b", "/api/v1/namespaces/ns/pods/p", "get")
                 + event("c", "/healthz", "get"));
-    Run run = snoop("ingest", "--release", "1.34.0", log.toString());
+    SnoopRun run = snoop("ingest", "--release", "1.34.0", log.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
         .startsWith("ingested " + log + " for 1.34.0 (run ")
@@ -136,7 +128,8 @@ class CliIT {
 
     Path bad =
         Files.writeString(temp.resolve("bad.log"), event("d", "/api/v1/nodes", "list") + "{oops\n");
-    Run refused = snoop("ingest", "--release", "1.34.0", "--max-problems", "0", bad.toString());
+    SnoopRun refused =
+        snoop("ingest", "--release", "1.34.0", "--max-problems", "0", bad.toString());
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err()).startsWith("ERROR: ").contains(bad + ":2");
     assertThat(
@@ -150,7 +143,7 @@ class CliIT {
         Files.writeString(
             temp.resolve("up-audit.log"),
             event("u1", "/api/v1/nodes", "list") + event("u2", "/readyz", "get"));
-    Run run =
+    SnoopRun run =
         snoop(
             "up",
             "--offline",
@@ -190,25 +183,8 @@ class CliIT {
         + "\"stageTimestamp\":\"2026-11-20T10:00:00.100000Z\"}\n";
   }
 
-  private Run snoop(String... args) {
-    List<String> all = new ArrayList<>(List.of("--db-url", dbUrl, "--cache-dir", temp.toString()));
-    all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-      int exit = Main.run(all.toArray(String[]::new));
-      return new Run(
-          exit,
-          capturedOut.toString(StandardCharsets.UTF_8),
-          capturedErr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private SnoopRun snoop(String... args) {
+    return SnoopRun.of(dbUrl, temp, args);
   }
 
   private static String data(String relative) {

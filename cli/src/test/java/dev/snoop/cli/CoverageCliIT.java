@@ -7,14 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CoverageCliIT {
   private final String dbUrl;
   private final Path temp;
-
-  record Run(int exit, String out, String err) {}
 
   CoverageCliIT(Database database, @TempDir Path temp) {
     this.dbUrl = database.jdbcUrl();
@@ -74,7 +67,7 @@ class CoverageCliIT {
   @Test
   void exportWritesApisnoopsFiles() throws IOException {
     Path out = temp.resolve("coverage");
-    Run run = ok("export", "--release", "1.33.0", "--out", out.toString());
+    SnoopRun run = ok("export", "--release", "1.33.0", "--out", out.toString());
     assertThat(run.out().lines()).hasSize(5).allMatch(l -> l.startsWith("wrote "));
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(f -> f.getFileName().toString()))
@@ -91,7 +84,7 @@ class CoverageCliIT {
 
   @Test
   void aReleaseWithoutSpecExitsTwo() {
-    Run run = snoop("coverage", "--release", "1.99.0");
+    SnoopRun run = snoop("coverage", "--release", "1.99.0");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).startsWith("ERROR: release 1.99.0: no spec loaded");
     assertThat(snoop("export", "--release", "1.99.0", "--out", temp.toString()).exit())
@@ -104,7 +97,7 @@ class CoverageCliIT {
         .contains("coverage benchmark: release 1.33.0, 13,629 events")
         .contains("warm median")
         .contains("gate benchmark: release 1.33.0");
-    Run generated =
+    SnoopRun generated =
         ok(
             "bench",
             "coverage",
@@ -134,33 +127,14 @@ class CoverageCliIT {
         .isEqualTo("n\n0\n");
   }
 
-  private Run ok(String... args) {
-    Run run = snoop(args);
+  private SnoopRun ok(String... args) {
+    SnoopRun run = snoop(args);
     assertThat(run.exit()).as(String.join(" ", args) + ": " + run.err()).isZero();
     return run;
   }
 
-  private Run snoop(String... args) {
-    List<String> all =
-        new ArrayList<>(
-            List.of("--db-url", dbUrl, "--cache-dir", temp.resolve("cache").toString()));
-    all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-      int exit = Main.run(all.toArray(String[]::new));
-      return new Run(
-          exit,
-          capturedOut.toString(StandardCharsets.UTF_8),
-          capturedErr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private SnoopRun snoop(String... args) {
+    return SnoopRun.of(dbUrl, temp.resolve("cache"), args);
   }
 
   private static String data(String relative) {

@@ -7,15 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,8 +36,6 @@ class GateCliIT {
   private final String dbUrl;
   private final Path temp;
   private String conformanceTest;
-
-  record Run(int exit, String out, String err) {}
 
   GateCliIT(Database database, @TempDir Path temp) throws IOException {
     this.dbUrl = database.jdbcUrl();
@@ -76,7 +70,7 @@ class GateCliIT {
   @Order(1)
   void withoutAuditRunsTheGateCannotDecideAndSaysSoInEveryReport() throws Exception {
     Path out = temp.resolve("undecided");
-    Run run = gate(out);
+    SnoopRun run = gate(out);
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err())
         .isEqualTo(
@@ -108,7 +102,7 @@ class GateCliIT {
     ok("ingest", "--release", "1.34.0", file.toString());
 
     Path out = temp.resolve("failing");
-    Run run = gate(out);
+    SnoopRun run = gate(out);
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
@@ -131,30 +125,30 @@ class GateCliIT {
   void aPendingEndpointPassesAndAStaleSourceDoesNot() throws IOException {
     Path pending = Files.writeString(temp.resolve("pending.yaml"), "- " + LEFT_OUT + "\n");
     ok("load", "pending", "--file", pending.toString());
-    Run run = gate(temp.resolve("passing"));
+    SnoopRun run = gate(temp.resolve("passing"));
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out())
         .endsWith("PASS: every new eligible endpoint in 1.34.0 is conformance-tested or pending\n");
 
-    Run stale = snoop("gate", "--release", "1.34.0", "--max-age", "30m");
+    SnoopRun stale = snoop("gate", "--release", "1.34.0", "--max-age", "30m");
     assertThat(stale.exit()).isEqualTo(2);
     assertThat(stale.err())
         .startsWith("ERROR: source ")
         .contains(" is stale: ")
         .contains("over --max-age 30m");
-    Run missing =
+    SnoopRun missing =
         snoop("gate", "--release", "1.34.0", "--expect", "ci-kubernetes-gce-conformance-latest");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err())
         .isEqualTo(
             "ERROR: expected source ci-kubernetes-gce-conformance-latest has no audit run for 1.34.0\n");
-    Run bad = snoop("gate", "--max-age", "soon");
+    SnoopRun bad = snoop("gate", "--max-age", "soon");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err())
         .isEqualTo("ERROR: \"soon\" is not a duration (e.g. 48h, 2d, 1h30m, PT48H)\n");
   }
 
-  private Run gate(Path out) {
+  private SnoopRun gate(Path out) {
     return snoop(
         "gate",
         "--release",
@@ -201,33 +195,14 @@ class GateCliIT {
     return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
   }
 
-  private Run ok(String... args) {
-    Run run = snoop(args);
+  private SnoopRun ok(String... args) {
+    SnoopRun run = snoop(args);
     assertThat(run.exit()).as(String.join(" ", args) + ": " + run.err()).isZero();
     return run;
   }
 
-  private Run snoop(String... args) {
-    List<String> all =
-        new ArrayList<>(
-            List.of("--db-url", dbUrl, "--cache-dir", temp.resolve("cache").toString()));
-    all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-      int exit = Main.run(all.toArray(String[]::new));
-      return new Run(
-          exit,
-          capturedOut.toString(StandardCharsets.UTF_8),
-          capturedErr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private SnoopRun snoop(String... args) {
+    return SnoopRun.of(dbUrl, temp.resolve("cache"), args);
   }
 
   private static String data(String relative) {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +24,6 @@ class ReadmeIT {
     this.dbUrl = database.jdbcUrl();
   }
 
-  record Run(int exit, String out, String err) {}
-
   /** The README's first command, on the test database, prints APISnoop's 1.33.0 numbers. */
   @Test
   void theReadmesFirstCommandPrintsTheCoverage() throws IOException {
@@ -44,7 +39,7 @@ class ReadmeIT {
     for (String word : command.substring("./snoop ".length()).split(" +")) {
       args.add(word.replace("../shared/data/", root + "/"));
     }
-    Run run = snoop(args.toArray(String[]::new));
+    SnoopRun run = snoop(args.toArray(String[]::new));
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("release 1.33.0 (levels by the apisnoop rule)")
@@ -60,24 +55,7 @@ class ReadmeIT {
     return dir;
   }
 
-  private Run snoop(String... args) {
-    List<String> all = new ArrayList<>(List.of("--db-url", dbUrl, "--cache-dir", temp.toString()));
-    all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-      int exit = Main.run(all.toArray(String[]::new));
-      return new Run(
-          exit,
-          capturedOut.toString(StandardCharsets.UTF_8),
-          capturedErr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private SnoopRun snoop(String... args) {
+    return SnoopRun.of(dbUrl, temp, args);
   }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +25,9 @@ class VerifyCommandIT {
     this.dbUrl = database.jdbcUrl();
   }
 
-  record Run(int exit, String out, String err) {}
-
   @Test
   void aRealSubmissionPassesAndAMutatedOneFails() throws IOException {
-    Run pass =
+    SnoopRun pass =
         snoop(
             "verify-submission",
             data("submissions/v1.28/eks-d"),
@@ -53,7 +49,7 @@ class VerifyCommandIT {
     for (String name : List.of("README.md", "PRODUCT.yaml", "e2e.log")) {
       Files.copy(SharedData.path("submissions/v1.28/eks-d/" + name), copy.resolve(name));
     }
-    Run fail =
+    SnoopRun fail =
         snoop(
             "verify-submission",
             copy.toString(),
@@ -67,7 +63,7 @@ class VerifyCommandIT {
         .contains("not-verifiable")
         .contains("  - missing file &#39;junit_01.xml&#39;");
 
-    Run old =
+    SnoopRun old =
         snoop(
             "verify-submission",
             data("submissions/v1.28/eks-d"),
@@ -90,11 +86,11 @@ class VerifyCommandIT {
         "1.31.0",
         "--file",
         data("conformance-yaml/v1.31.yaml"));
-    Run run =
+    SnoopRun run =
         snoop("verify-submission", data("submissions/v1.31/kind"), "--stable", "v1.31", "--record");
     assertThat(run.exit()).as(run.err() + run.out()).isZero();
     assertThat(run.out()).contains("recorded as verification ");
-    Run stored =
+    SnoopRun stored =
         snoop(
             "sql",
             "--format",
@@ -109,7 +105,7 @@ class VerifyCommandIT {
   @Test
   void aBrokenConformanceFileIsOneErrorLine() throws IOException {
     Path yaml = Files.writeString(temp.resolve("conformance.yaml"), "429: Too Many Requests\n");
-    Run run =
+    SnoopRun run =
         snoop(
             "verify-submission",
             data("submissions/v1.31/kind"),
@@ -138,7 +134,7 @@ class VerifyCommandIT {
     }
     git(repo, "add", ".");
     git(repo, "commit", "-q", "-m", "Conformance results for v1.31/AKS");
-    Run run =
+    SnoopRun run =
         snoop(
             "verify-pr",
             "--repo",
@@ -154,7 +150,7 @@ class VerifyCommandIT {
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("release-v1.31, release-documents-checked");
 
-    Run renamed =
+    SnoopRun renamed =
         snoop(
             "verify-pr",
             "--repo",
@@ -172,7 +168,7 @@ class VerifyCommandIT {
 
   @Test
   void theBenchmarkPrintsMillisecondsPerVerification() {
-    Run run =
+    SnoopRun run =
         snoop(
             "bench",
             "verify",
@@ -209,25 +205,8 @@ class VerifyCommandIT {
     assertThat(p.waitFor()).as(out).isZero();
   }
 
-  private Run snoop(String... args) {
-    List<String> all = new ArrayList<>(List.of("--db-url", dbUrl, "--cache-dir", temp.toString()));
-    all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-      int exit = Main.run(all.toArray(String[]::new));
-      return new Run(
-          exit,
-          capturedOut.toString(StandardCharsets.UTF_8),
-          capturedErr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  private SnoopRun snoop(String... args) {
+    return SnoopRun.of(dbUrl, temp, args);
   }
 
   private static String data(String relative) {
