@@ -4,7 +4,6 @@ import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snoop.db.Database;
 import dev.snoop.db.conformance.ConformanceLists;
 import dev.snoop.db.conformance.ConformanceTest;
@@ -25,9 +24,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +44,7 @@ import java.util.stream.Collectors;
 final class ReplayFixture {
   static final Release RELEASE = Release.parse("1.33.0");
   static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant REPLAY_TIME = Instant.parse("2025-01-01T00:00:00Z");
 
   final JsonNode published;
   final List<ConformanceTest> conformanceTests;
@@ -97,35 +97,14 @@ final class ReplayFixture {
           } else {
             continue;
           }
-          out.write(JSON.writeValueAsString(event(operation[0], operation[1], agent)));
+          out.write(
+              JSON.writeValueAsString(
+                  TestEvents.event(operation[0], operation[1], agent, REPLAY_TIME)));
           out.newLine();
         }
       }
     }
     return file;
-  }
-
-  private static ObjectNode event(String pathTemplate, String method, String agent) {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("kind", "Event").put("apiVersion", "audit.k8s.io/v1").put("level", "Metadata");
-    event.put("auditID", UUID.randomUUID().toString()).put("stage", "ResponseComplete");
-    event.put("requestURI", pathTemplate.replaceAll("\\{[^}]+}", "x"));
-    event.put(
-        "verb",
-        switch (method) {
-          case "GET" -> "get";
-          case "POST" -> "create";
-          case "PUT" -> "update";
-          case "PATCH" -> "patch";
-          case "DELETE" -> "delete";
-          case "HEAD" -> "head";
-          default -> "";
-        });
-    event.put("userAgent", agent);
-    event.putObject("responseStatus").put("code", 200);
-    event.put("requestReceivedTimestamp", "2025-01-01T00:00:00.000000Z");
-    event.put("stageTimestamp", "2025-01-01T00:00:00.001000Z");
-    return event;
   }
 
   /** APISnoop's endpoint records by operationId. */

@@ -4,7 +4,7 @@ import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 import static dev.snoop.db.jooq.snoop.Tables.INGEST_RUN;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snoop.coverage.TestEvents;
 import dev.snoop.db.Database;
 import dev.snoop.db.release.Release;
 import dev.snoop.ingest.AuditIngester;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Small audit logs written by the gate tests, and their ingest as ordinary runs. */
 final class AuditLogs {
@@ -60,7 +59,8 @@ final class AuditLogs {
             hit.test() == null
                 ? "kubectl/v" + release + " (linux/amd64) kubernetes/0000000"
                 : "e2e.test/v" + release + " (linux/amd64) kubernetes/0000000 -- " + hit.test();
-        out.write(JSON.writeValueAsString(event(operation[0], operation[1], agent, time)));
+        out.write(
+            JSON.writeValueAsString(TestEvents.event(operation[0], operation[1], agent, time)));
         out.newLine();
       }
     } catch (IOException e) {
@@ -103,28 +103,5 @@ final class AuditLogs {
     List<Hit> hits = new ArrayList<>();
     endpoints.forEach(e -> hits.add(new Hit(e, test)));
     return hits;
-  }
-
-  private static ObjectNode event(String pathTemplate, String method, String agent, Instant time) {
-    ObjectNode event = JSON.createObjectNode();
-    event.put("kind", "Event").put("apiVersion", "audit.k8s.io/v1").put("level", "Metadata");
-    event.put("auditID", UUID.randomUUID().toString()).put("stage", "ResponseComplete");
-    event.put("requestURI", pathTemplate.replaceAll("\\{[^}]+}", "x"));
-    event.put(
-        "verb",
-        switch (method) {
-          case "GET" -> "get";
-          case "POST" -> "create";
-          case "PUT" -> "update";
-          case "PATCH" -> "patch";
-          case "DELETE" -> "delete";
-          case "HEAD" -> "head";
-          default -> "";
-        });
-    event.put("userAgent", agent);
-    event.putObject("responseStatus").put("code", 200);
-    event.put("requestReceivedTimestamp", time.toString());
-    event.put("stageTimestamp", time.plusMillis(5).toString());
-    return event;
   }
 }
