@@ -142,10 +142,7 @@ final class BenchCommand {
     public Integer call() throws IOException {
       SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
       InputReader reader = root.inputReader();
-      List<String> codenames =
-          reader.read(Input.file(conformance), ConformanceListParser::parse).value().stream()
-              .map(ConformanceTest::codename)
-              .toList();
+      List<String> codenames = codenames(reader, conformance);
       boolean generate = log == null || !Files.exists(log);
       Path file =
           log != null
@@ -239,10 +236,7 @@ final class BenchCommand {
         if (spec == null || conformance == null) {
           throw new UserException("give --release, or --spec and --conformance to generate a log");
         }
-        List<String> codenames =
-            reader.read(Input.file(conformance), ConformanceListParser::parse).value().stream()
-                .map(ConformanceTest::codename)
-                .toList();
+        List<String> codenames = codenames(reader, conformance);
         String report =
             IngestBenchmark.run(
                 db,
@@ -269,5 +263,12 @@ final class BenchCommand {
       return CoverageBenchmark.run(db.dsl(), r, runs).describe()
           + GateBenchmark.run(db.dsl(), r, runs).describe();
     }
+  }
+
+  /** The codenames of a conformance.yaml, which name the generated e2e traffic. */
+  private static List<String> codenames(InputReader reader, Path conformance) {
+    return reader.read(Input.file(conformance), ConformanceListParser::parse).value().stream()
+        .map(ConformanceTest::codename)
+        .toList();
   }
 }

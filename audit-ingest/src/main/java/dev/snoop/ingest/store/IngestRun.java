@@ -98,9 +98,9 @@ public final class IngestRun implements AutoCloseable {
 
   /**
    * The run's own table, attached as audit_event's partition at commit. Its columns are spelled out
-   * rather than copied with LIKE, which would hold a lock on audit_event for the whole run and
-   * deadlock concurrent runs that replace a partition. The run's constants are column defaults, so
-   * COPY sends only what differs per row; the check lets the attach skip its scan.
+   * rather than copied with LIKE, which would hold a lock on audit_event for the whole run, so a
+   * run replacing a source would wait for every other run to end. The run's constants are column
+   * defaults, so COPY sends only what differs per row; the check lets the attach skip its scan.
    */
   private void createRunTable() throws SQLException {
     String ingestedAt = OffsetDateTime.now(ZoneOffset.UTC).toString();
