@@ -1,7 +1,11 @@
 package dev.snoop.cli;
 
-import dev.snoop.coverage.bench.CoverageBenchmark;
-import dev.snoop.coverage.bench.GateBenchmark;
+import dev.snoop.bench.coverage.CoverageBenchmark;
+import dev.snoop.bench.coverage.GateBenchmark;
+import dev.snoop.bench.ingest.IngestBenchmark;
+import dev.snoop.bench.ingest.MatcherBenchmark;
+import dev.snoop.bench.spec.SpecLoadBenchmark;
+import dev.snoop.bench.verify.VerifyBenchmark;
 import dev.snoop.db.Database;
 import dev.snoop.db.conformance.ConformanceListParser;
 import dev.snoop.db.conformance.ConformanceTest;
@@ -9,13 +13,9 @@ import dev.snoop.db.input.Input;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.spec.LevelRule;
-import dev.snoop.db.spec.SpecLoadBenchmark;
 import dev.snoop.db.spec.SpecParser;
 import dev.snoop.db.spec.SpecSource;
-import dev.snoop.ingest.bench.IngestBenchmark;
-import dev.snoop.ingest.bench.MatcherBenchmark;
 import dev.snoop.submissions.Verifier;
-import dev.snoop.submissions.bench.VerifyBenchmark;
 import dev.snoop.submissions.testlist.FileTestLists;
 import java.io.IOException;
 import java.nio.file.Files;

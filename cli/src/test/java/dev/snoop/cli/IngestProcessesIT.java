@@ -2,6 +2,7 @@ package dev.snoop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snoop.bench.ingest.AuditLogGenerator;
 import dev.snoop.db.Database;
 import dev.snoop.db.input.Input;
 import dev.snoop.db.input.InputReader;
@@ -12,7 +13,6 @@ import dev.snoop.db.spec.SpecParser;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.ReferenceData;
 import dev.snoop.db.testing.SharedData;
-import dev.snoop.ingest.bench.AuditLogGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -73,6 +73,11 @@ public final class SpecLoader {
     return result(release, source, rule, rows);
   }
 
+  /** Reads and checks a source as {@link #load} does, writing nothing (the spec-load benchmark). */
+  public List<SpecOperation> parse(SpecSource source) {
+    return read(source).operations();
+  }
+
   /** The parsed spec, checksum and format of a source, before anything is written. */
   record Spec(List<SpecOperation> operations, String checksum, String format) {}
 

@@ -1,2 +1,0 @@
-/** Benchmarks of ingest, and the realistic audit logs they run on. */
-package dev.snoop.ingest.bench;

@@ -1,0 +1,2 @@
+/** Timing of the coverage queries on whatever snoopdb holds. */
+package dev.snoop.bench.coverage;

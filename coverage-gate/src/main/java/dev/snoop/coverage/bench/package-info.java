@@ -1,2 +1,0 @@
-/** Timing of the coverage queries on whatever snoopdb holds. */
-package dev.snoop.coverage.bench;

@@ -1,2 +1,0 @@
-/** Benchmarks of the verifier that print their figures. */
-package dev.snoop.submissions.bench;
