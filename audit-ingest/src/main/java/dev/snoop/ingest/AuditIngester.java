@@ -5,6 +5,7 @@ import dev.snoop.db.input.InputException;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
 import dev.snoop.ingest.store.IngestRun;
+import dev.snoop.ingest.store.PhaseTimer;
 import java.sql.SQLException;
 
 /**
@@ -33,6 +34,7 @@ public final class AuditIngester {
 
   public IngestResult ingest(IngestRequest request, Feed feed) {
     Release release = request.release();
+    PhaseTimer phases = new PhaseTimer();
     var entry = new ReleaseCatalogue(database.dsl()).require(release);
     ReleaseMatching matching = ReleaseMatching.load(database.dsl(), release);
     var identity =
@@ -46,10 +48,13 @@ public final class AuditIngester {
     long start = System.nanoTime();
     try (IngestRun run = IngestRun.start(database.connection(), identity)) {
       IngestSession session = new IngestSession(request, matching, run);
+      phases.lap("start");
       FeedResult read = feed.feed(session);
+      phases.lap("read, match, copy events");
       long millis = (System.nanoTime() - start) / 1_000_000;
-      run.commit(session.hits(), session.totals(read.checksum(), millis));
-      return session.result(run.id(), read.bytes(), (System.nanoTime() - start) / 1_000_000);
+      run.commit(session.hits(), session.totals(read.checksum(), millis), phases);
+      return session.result(
+          run.id(), read.bytes(), (System.nanoTime() - start) / 1_000_000, phases.millis());
     } catch (InputException e) {
       throw e;
     } catch (SQLException e) {

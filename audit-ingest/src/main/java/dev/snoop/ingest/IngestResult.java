@@ -1,10 +1,16 @@
 package dev.snoop.ingest;
 
 import dev.snoop.ingest.reader.ReadProblem;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a committed run read and stored, for the summary. */
+/**
+ * What a committed run read and stored, for the summary.
+ *
+ * @param phaseMillis wall time of each phase of the run, in order (where an ingest spends)
+ */
 public record IngestResult(
     long runId,
     String source,
@@ -18,7 +24,11 @@ public record IngestResult(
     long problems,
     List<ReadProblem> firstProblems,
     long bytesRead,
-    long durationMillis) {
+    long durationMillis,
+    Map<String, Long> phaseMillis) {
+  public IngestResult {
+    phaseMillis = Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
+  }
 
   public double eventsPerSecond() {
     return durationMillis == 0 ? 0 : eventsRead * 1000.0 / durationMillis;

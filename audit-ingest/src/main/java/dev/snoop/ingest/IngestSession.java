@@ -122,7 +122,8 @@ public final class IngestSession implements AuditEventSink {
         durationMillis);
   }
 
-  IngestResult result(long runId, long bytesRead, long durationMillis) {
+  IngestResult result(
+      long runId, long bytesRead, long durationMillis, Map<String, Long> phaseMillis) {
     return new IngestResult(
         runId,
         request.source(),
@@ -136,7 +137,8 @@ public final class IngestSession implements AuditEventSink {
         problems,
         List.copyOf(firstProblems),
         bytesRead,
-        durationMillis);
+        durationMillis,
+        phaseMillis);
   }
 
   long eventsRead() {

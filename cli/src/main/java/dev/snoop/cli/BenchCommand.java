@@ -3,7 +3,9 @@ package dev.snoop.cli;
 import dev.snoop.bench.coverage.CoverageBenchmark;
 import dev.snoop.bench.coverage.GateBenchmark;
 import dev.snoop.bench.ingest.IngestBenchmark;
+import dev.snoop.bench.ingest.IngestShapes;
 import dev.snoop.bench.ingest.MatcherBenchmark;
+import dev.snoop.bench.ingest.Shape;
 import dev.snoop.bench.spec.SpecLoadBenchmark;
 import dev.snoop.bench.verify.VerifyBenchmark;
 import dev.snoop.db.Database;
@@ -18,7 +20,6 @@ import dev.snoop.db.spec.SpecSource;
 import dev.snoop.submissions.Verifier;
 import dev.snoop.submissions.testlist.FileTestLists;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -105,8 +106,9 @@ final class BenchCommand {
   @Command(
       name = "ingest",
       description =
-          "Generate a realistic audit log of N events, ingest it end to end, print events/s, MB/s"
-              + " and the peak heap. The run is removed afterwards.")
+          "Generate an audit log of N events per shape, ingest each end to end (every shape in"
+              + " turn, run after run, in one process), print events/s, MB/s, where the time went,"
+              + " the aggregate's size and the heap. The runs are removed afterwards.")
   static final class Ingest implements Callable<Integer> {
     @ParentCommand BenchCommand bench;
 
@@ -122,44 +124,47 @@ final class BenchCommand {
     @Option(names = "--events", defaultValue = "1000000", description = "Events to generate.")
     long events;
 
+    @Option(
+        names = "--shape",
+        split = ",",
+        defaultValue = "realistic",
+        description =
+            "Log shapes, comma-separated: realistic (a conformance run), wide (e2e tests spread"
+                + " over every endpoint: a ten times larger aggregate), stages (few user agents,"
+                + " every request at every stage, many watches open).")
+    List<String> shapes;
+
     @Option(names = "--keep-raw", description = "Store each event's JSON too.")
     boolean keepRaw;
 
     @Option(
         names = "--runs",
         defaultValue = "1",
-        description = "Ingest the log this many times in one process; the first run is cold.")
+        description = "Ingest each log this many times in one process; the first run is cold.")
     int runs;
 
     @Option(
-        names = "--log",
+        names = "--log-dir",
         description =
-            "Keep the generated log in this file, or ingest it as it is when it exists, so"
-                + " repeated runs measure the ingest alone.")
-    Path log;
+            "Keep the generated logs in this folder, or ingest them as they are when they exist,"
+                + " so repeated benchmarks measure the ingest alone.")
+    Path logDir;
 
     @Override
     public Integer call() throws IOException {
       SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
       InputReader reader = root.inputReader();
-      List<String> codenames = codenames(reader, conformance);
-      boolean generate = log == null || !Files.exists(log);
-      Path file =
-          log != null
-              ? log
-              : Files.createTempFile(
-                  Path.of(System.getProperty("java.io.tmpdir")), "bench-audit", ".log");
+      List<Shape> chosen;
+      try {
+        chosen = shapes.stream().map(Shape::of).distinct().toList();
+      } catch (IllegalArgumentException e) {
+        throw new UserException("--shape: " + e.getMessage());
+      }
+      var setup =
+          new IngestShapes.Setup(
+              spec, codenames(reader, conformance), events, chosen, runs, keepRaw, logDir);
       try (Database db = root.openDatabase()) {
-        for (int run = 1; run <= runs; run++) {
-          IngestBenchmark.Report report =
-              IngestBenchmark.run(
-                  db, reader, spec, codenames, events, keepRaw, file, generate && run == 1);
-          System.out.printf("run %d of %d: %s", run, runs, report.describe());
-        }
-      } finally {
-        if (log == null) {
-          Files.deleteIfExists(file);
-        }
+        System.out.print(IngestShapes.run(db, reader, setup, System.out::print).describe());
       }
       return ExitCode.OK;
     }

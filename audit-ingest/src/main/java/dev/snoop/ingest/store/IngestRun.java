@@ -145,12 +145,18 @@ public final class IngestRun implements AutoCloseable {
     writer.add(row);
   }
 
-  /** Writes the aggregate and the totals, replaces an earlier run of the same source, commits. */
-  public void commit(EndpointHits hits, Totals totals) throws SQLException {
+  /**
+   * Writes the aggregate and the totals, replaces an earlier run of the same source, commits; ends
+   * a lap of {@code phases} after each step.
+   */
+  public void commit(EndpointHits hits, Totals totals, PhaseTimer phases) throws SQLException {
     writer.finish();
+    phases.lap("end event copy");
     insertHits(hits);
+    phases.lap("write aggregate");
     recordTotals(totals);
     replaceEarlierRuns();
+    phases.lap("replace earlier run");
     // The constants were defaults only for the COPY; as a partition the table takes audit_event's.
     sql.execute(
         "alter table "
@@ -164,8 +170,10 @@ public final class IngestRun implements AutoCloseable {
             + " for values in ("
             + id
             + ")");
+    phases.lap("attach partition");
     connection.commit();
     committed = true;
+    phases.lap("commit");
   }
 
   /**

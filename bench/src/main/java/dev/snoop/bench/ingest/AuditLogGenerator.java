@@ -25,14 +25,26 @@ public final class AuditLogGenerator {
   private final Catalog catalog;
   private final List<String> conformance;
   private final String version;
+  private final Shape shape;
 
   /**
+   * A generator of {@link Shape#REALISTIC} logs.
+   *
    * @param operations the spec's operations, as {@code SpecParser} reads them
    * @param conformanceCodenames the codenames of the release's conformance tests (may be empty)
    * @param version the Kubernetes version in the userAgents, e.g. {@code v1.34.0}
    */
   public AuditLogGenerator(
       List<SpecOperation> operations, List<String> conformanceCodenames, String version) {
+    this(operations, conformanceCodenames, version, Shape.REALISTIC);
+  }
+
+  /** A generator of logs of the given shape. */
+  public AuditLogGenerator(
+      List<SpecOperation> operations,
+      List<String> conformanceCodenames,
+      String version,
+      Shape shape) {
     if (operations.isEmpty()) {
       throw new IllegalArgumentException("no operations: the spec has nothing to request");
     }
@@ -42,6 +54,7 @@ public final class AuditLogGenerator {
     this.catalog = new Catalog(operations);
     this.conformance = List.copyOf(conformanceCodenames);
     this.version = version;
+    this.shape = shape;
   }
 
   /** Writes {@code events} events to a stream, which is flushed and left open. */
@@ -49,7 +62,7 @@ public final class AuditLogGenerator {
     if (events < 0) {
       throw new IllegalArgumentException("events must not be negative, got " + events);
     }
-    return new LogRun(catalog, conformance, version, seed, out).run(events);
+    return new LogRun(catalog, conformance, version, shape, seed, out).run(events);
   }
 
   /**

@@ -33,6 +33,9 @@ final class Catalog {
   /** What e2e tests call, weighted towards get, list and watch on common resources. */
   final WeightedPicker<Endpoint> e2e;
 
+  /** Every endpoint, equally likely. */
+  final WeightedPicker<Endpoint> any;
+
   Catalog(List<SpecOperation> operations) {
     List<Endpoint> all = new ArrayList<>(operations.size());
     for (SpecOperation op : operations) {
@@ -45,6 +48,7 @@ final class Catalog {
     }
     this.endpoints = List.copyOf(all);
     this.e2e = WeightedPicker.of(endpoints, Catalog::e2eWeight);
+    this.any = where(e -> true);
     if (e2e.isEmpty()) {
       throw new IllegalArgumentException("the spec has no operations to generate requests for");
     }

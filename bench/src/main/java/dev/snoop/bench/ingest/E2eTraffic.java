@@ -57,6 +57,7 @@ final class E2eTraffic {
   private final Cluster cluster;
   private final RequestMaker maker;
   private final SplittableRandom random;
+  private final Shape shape;
   private final Catalog catalog;
   private final List<String> conformance;
   private final Map<String, Endpoint[]> mentioned = new HashMap<>();
@@ -70,7 +71,9 @@ final class E2eTraffic {
       List<String> conformance,
       Cluster cluster,
       RequestMaker maker,
+      Shape shape,
       SplittableRandom random) {
+    this.shape = shape;
     this.catalog = catalog;
     this.conformance = conformance;
     this.cluster = cluster;
@@ -117,7 +120,8 @@ final class E2eTraffic {
       return maker.make(
           t.traffic, t.principal, deleteNamespace, null, t.namespace, Client.E2E, false, null);
     }
-    Endpoint e = t.plan[random.nextInt(t.plan.length)];
+    Endpoint e =
+        shape.spreadTests ? catalog.any.pick(random) : t.plan[random.nextInt(t.plan.length)];
     boolean watch = e.list && random.nextInt(4) == 0;
     return maker.make(t.traffic, t.principal, e, t.namespace, name(e, t), Client.E2E, watch, null);
   }
@@ -152,12 +156,12 @@ final class E2eTraffic {
           plan.toArray(new Endpoint[0]),
           10 + random.nextInt(40));
     }
-    boolean conformant = !conformance.isEmpty() && roll < 66;
+    boolean conformant = !conformance.isEmpty() && roll < shape.conformancePercent;
     String codename =
         conformant
             ? conformance.get(random.nextInt(conformance.size()))
             : OTHER_TESTS.get(random.nextInt(OTHER_TESTS.size()));
-    String agent = cluster.agent("e2e.test") + " -- " + codename;
+    String agent = cluster.agent("e2e.test") + (shape.namedTests ? " -- " + codename : "");
     List<Endpoint> plan = new ArrayList<>(List.of(mentioned(codename)));
     int picks = 3 + random.nextInt(8);
     for (int i = 0; i < picks; i++) {

@@ -57,6 +57,15 @@ final class HeapWatch implements AutoCloseable {
     peak.accumulateAndGet(used, Math::max);
   }
 
+  /**
+   * Heap in use just after a full collection: what the process keeps live, without the garbage of
+   * older generations that a young collection leaves. Bytes.
+   */
+  static long inUseAfterFullGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
   /** Bytes; 0 when no collection ran. */
   long peakAfterGc() {
     return peak.get();

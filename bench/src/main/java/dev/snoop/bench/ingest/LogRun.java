@@ -28,8 +28,8 @@ final class LogRun {
 
   private static final int FLUSH_AT = 1 << 17;
   private static final int REQUEST_RESPONSE_PER_MILLE = 65;
-  private static final int MAX_HELD_OPEN = 4_096;
 
+  private final Shape shape;
   private final SplittableRandom random;
   private final OutputStream out;
   private final E2eTraffic e2e;
@@ -54,12 +54,19 @@ final class LogRun {
   private final long[] eventsByLevel = new long[2];
   private final long[] bytesByLevel = new long[2];
 
-  LogRun(Catalog catalog, List<String> conformance, String version, long seed, OutputStream out) {
+  LogRun(
+      Catalog catalog,
+      List<String> conformance,
+      String version,
+      Shape shape,
+      long seed,
+      OutputStream out) {
+    this.shape = shape;
     this.random = new SplittableRandom(seed);
     this.out = out;
     Cluster cluster = new Cluster(version);
     RequestMaker maker = new RequestMaker(cluster, random);
-    this.e2e = new E2eTraffic(catalog, conformance, cluster, maker, random);
+    this.e2e = new E2eTraffic(catalog, conformance, cluster, maker, shape, random);
     this.components = new ComponentTraffic(catalog, cluster, maker, random);
     this.other = new OtherTraffic(catalog, conformance, cluster, maker, e2e, random);
   }
@@ -78,7 +85,7 @@ final class LogRun {
       requests++;
       requestsByTraffic[r.traffic.ordinal()]++;
       long free = events - emitted - pendingEvents;
-      if (random.nextBoolean() && free >= (r.longRunning ? 3 : 2)) {
+      if ((shape.everyStage || random.nextBoolean()) && free >= (r.longRunning ? 3 : 2)) {
         r.next = Stage.REQUEST_RECEIVED;
         everyStage++;
       }
@@ -174,13 +181,13 @@ final class LogRun {
 
   /**
    * How many events a started stream stays open: a watch 2,000 to 62,000 (seconds to a minute and a
-   * half of the log), as long as fewer than MAX_HELD_OPEN are; exec and the like up to 2,000.
+   * half of the log), as long as fewer than the shape's maximum are; exec and the like up to 2,000.
    */
   private long openFor(Request r) {
     if (r.endpoint != null && r.endpoint.upgrade) {
       return 20 + random.nextInt(2_000);
     }
-    if (heldOpen < MAX_HELD_OPEN) {
+    if (heldOpen < shape.maxHeldOpen) {
       heldOpen++;
       r.heldOpen = true;
       return 2_000 + random.nextInt(60_000);

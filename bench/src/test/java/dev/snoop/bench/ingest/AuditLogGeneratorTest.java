@@ -440,6 +440,60 @@ class AuditLogGeneratorTest {
     }
   }
 
+  /**
+   * The wide shape spreads e2e tests over every endpoint (many more distinct endpoint and agent
+   * pairs: a larger aggregate); the stages shape has few agents and logs every request at every
+   * stage. Each is reproducible from its seed.
+   */
+  @Test
+  void shapesChangeWhatTheirNamesSay() throws IOException {
+    Shaped realistic = shaped(Shape.REALISTIC);
+    Shaped wide = shaped(Shape.WIDE);
+    Shaped stages = shaped(Shape.STAGES);
+    assertThat(realistic.pairs()).isEqualTo(distinctPairs(lines));
+    assertThat(wide.pairs()).isGreaterThan(6 * realistic.pairs());
+    assertThat(stages.agents()).isLessThan(realistic.agents() / 4);
+    assertThat(stages.pairs()).isLessThan(realistic.pairs());
+    assertThat(stages.stats().requestsAtEveryStage())
+        .isGreaterThan(stages.stats().requests() * 99 / 100);
+    assertThat(realistic.stats().requestsAtEveryStage())
+        .isLessThan(realistic.stats().requests() * 6 / 10);
+    AuditLogGenerator again = new AuditLogGenerator(operations, codenames, "v1.34.0", Shape.WIDE);
+    assertThat(sha256(again, 7, 5_000))
+        .isEqualTo(
+            sha256(new AuditLogGenerator(operations, codenames, "v1.34.0", Shape.WIDE), 7, 5_000))
+        .isNotEqualTo(sha256(generator, 7, 5_000));
+    assertThat(Shape.of(" Wide")).isEqualTo(Shape.WIDE);
+    assertThatThrownBy(() -> Shape.of("tall")).hasMessageContaining("realistic, wide or stages");
+  }
+
+  private record Shaped(AuditLogStats stats, long pairs, long agents) {}
+
+  private static Shaped shaped(Shape shape) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AuditLogStats shapeStats =
+        new AuditLogGenerator(operations, codenames, "v1.34.0", shape).write(out, 42, EVENTS);
+    List<String> shapeLines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
+    Set<String> agents = new HashSet<>();
+    for (String line : shapeLines) {
+      agents.add(JSON.readTree(line).path("userAgent").asText());
+    }
+    return new Shaped(shapeStats, distinctPairs(shapeLines), agents.size());
+  }
+
+  /** Distinct (operation, userAgent) of the matched requests: the rows of the run's aggregate. */
+  private static long distinctPairs(List<String> logLines) throws IOException {
+    Set<String> pairs = new HashSet<>();
+    for (String line : logLines) {
+      JsonNode e = JSON.readTree(line);
+      Match m = matcher.match(e.path("verb").asText(), e.path("requestURI").asText());
+      if (m.matched()) {
+        pairs.add(m.operationId() + " " + e.path("userAgent").asText());
+      }
+    }
+    return pairs.size();
+  }
+
   @Test
   void refusesWhatItCannotUse() {
     assertThatThrownBy(() -> new AuditLogGenerator(List.of(), codenames, "v1.34.0"))
