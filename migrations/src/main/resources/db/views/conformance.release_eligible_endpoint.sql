@@ -15,7 +15,8 @@ SELECT o.release,
        EXISTS (SELECT 1 FROM conformance.pending_eligible_endpoint p WHERE p.endpoint = o.endpoint) AS pending,
        coalesce(t.conformance_tests, '{}') AS conformance_tests,
        coalesce(t.other_tests, '{}') AS other_tests
-  FROM public.open_api o
+  FROM snoop.eligible_operation e
+  JOIN public.open_api o ON o.release = e.release AND o.endpoint = e.endpoint
   CROSS JOIN LATERAL (SELECT min(a.release::semver) AS first_release
                         FROM public.open_api a
                        WHERE a.endpoint = o.endpoint) f
@@ -33,11 +34,8 @@ SELECT o.release,
                  WHERE h.endpoint = o.endpoint
                    AND h.release = o.release::semver
                    AND h.test <> ''
-                OFFSET 0) x) t ON true
- WHERE o.level = 'stable'
-   AND o.deprecated IS false
-   AND NOT EXISTS (SELECT 1 FROM conformance.ineligible_endpoint i WHERE i.endpoint = o.endpoint);
-COMMENT ON VIEW conformance.release_eligible_endpoint IS 'Per release, the operations its own spec makes eligible for conformance (stable, not deprecated, not ineligible), the release that first had each, and the tests that hit it in that release''s current runs. The gate reads it: new in R and no conformance test fails (snoop addition).';
+                OFFSET 0) x) t ON true;
+COMMENT ON VIEW conformance.release_eligible_endpoint IS 'Per release, the operations its own spec makes eligible for conformance (snoop.eligible_operation), the release that first had each, and the tests that hit it in that release''s current runs. The gate reads it: new in R and no conformance test fails (snoop addition).';
 COMMENT ON COLUMN conformance.release_eligible_endpoint.release IS 'The release whose spec and runs are judged.';
 COMMENT ON COLUMN conformance.release_eligible_endpoint.endpoint IS 'The operationId.';
 COMMENT ON COLUMN conformance.release_eligible_endpoint.first_release IS 'First release (semantic order) whose loaded spec has the operation, at any level.';

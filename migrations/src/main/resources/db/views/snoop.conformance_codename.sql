@@ -1,5 +1,5 @@
--- Which conformance test a codename seen in release R's audit logs is: R's own conformance.yaml
--- first, then the newest list. APISnoop matched the newest list only, so a test renamed since R
+-- The one definition of "is a conformance test" for what audit logs show: a codename seen in
+-- release R's logs is the test of R's own conformance.yaml, else of the newest list. APISnoop matched the newest list only, so a test renamed since R
 -- silently lost its coverage.
 CREATE VIEW snoop.conformance_codename AS
 SELECT rt.list_release AS release, rt.codename, rt.testname, rt.file,
