@@ -71,7 +71,7 @@ class ApisnoopQueriesIT {
   @Test
   void theLoaderQueriesFailWithTheErrorTheDocShows() {
     List<QueryDoc.Example> loaders = QueryDoc.section(LOADERS);
-    assertThat(loaders).hasSize(7).allSatisfy(e -> assertThat(e.error()).isNotNull());
+    assertThat(loaders).hasSize(8).allSatisfy(e -> assertThat(e.error()).isNotNull());
     for (QueryDoc.Example loader : loaders) {
       assertThatThrownBy(() -> sql.fetch(loader.sql()))
           .as(loader.sql())
