@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * The ingest API of the live audit-webhook sink, for writing a test against a cluster: each batch a
  * kube-apiserver audit webhook posts (an EventList, or events one after another) is read, each
  * request mapped to its operation and test as an ingest run maps it, and written to {@code
- * testing.audit_event} with its JSON, in one transaction.
+ * testing.audit_event} with its JSON and its own time (release_date), in one transaction.
  *
  * <p>A batch with anything unreadable is refused whole, naming the problem, so the sender can fix
  * or resend it and nothing half-read is stored. A request counts once whatever stages the policy
