@@ -60,7 +60,10 @@ class RunDateIT {
   private final DSLContext sql;
   private final Path temp;
   private final Path replay = SharedData.path("audit/derived-apisnoop-replay/replay-1.33.0.jsonl");
-  private final Instant buildStarted = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  // An hour ahead: still today when the queries ask for current_date, even if midnight passes while
+  // the test runs.
+  private final Instant buildStarted =
+      Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
   private final IngestResult prowRun;
   private final IngestResult fileRun;
 
@@ -213,7 +216,7 @@ class RunDateIT {
     assertThat(runs)
         .isEqualTo(Map.of(prowSource, buildStarted, replay.toString(), firstEventOfTheReplay()));
 
-    // The build started now, the replay's events are from 2025.
+    // The build started today, the replay's events are from 2025.
     Result<Record> groups = sql.fetch(q.get(1));
     Map<String, String> groupBySource = new TreeMap<>();
     groups.forEach(
