@@ -35,16 +35,16 @@ public final class AuditIngester {
   public IngestResult ingest(IngestRequest request, Feed feed) {
     Release release = request.release();
     PhaseTimer phases = new PhaseTimer();
-    var entry = new ReleaseCatalogue(database.dsl()).require(release);
+    new ReleaseCatalogue(database.dsl()).require(release); // says to load the catalogue
     ReleaseMatching matching = ReleaseMatching.load(database.dsl(), release);
     var identity =
         new IngestRun.RunIdentity(
             release.toString(),
-            entry.date().map(Object::toString).orElse(null),
             request.source(),
             request.job(),
             request.buildId(),
-            request.keepRaw());
+            request.keepRaw(),
+            request.runStarted());
     long start = System.nanoTime();
     try (IngestRun run = IngestRun.start(database.connection(), identity)) {
       IngestSession session = new IngestSession(request, matching, run);

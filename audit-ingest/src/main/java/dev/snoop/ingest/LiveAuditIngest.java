@@ -11,8 +11,11 @@ import dev.snoop.ingest.reader.AuditEventSink;
 import dev.snoop.ingest.reader.AuditLogReader;
 import dev.snoop.ingest.reader.ReadProblem;
 import dev.snoop.ingest.reader.ReaderOptions;
+import dev.snoop.ingest.store.ReleaseDate;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +27,7 @@ import java.util.TreeMap;
  * The ingest API of the live audit-webhook sink, for writing a test against a cluster: each batch a
  * kube-apiserver audit webhook posts (an EventList, or events one after another) is read, each
  * request mapped to its operation and test as an ingest run maps it, and written to {@code
- * testing.audit_event} with its JSON, in one transaction.
+ * testing.audit_event} with its JSON and its own time (release_date), in one transaction.
  *
  * <p>A batch with anything unreadable is refused whole, naming the problem, so the sender can fix
  * or resend it and nothing half-read is stored. A request counts once whatever stages the policy
@@ -35,17 +38,17 @@ public final class LiveAuditIngest {
   private static final String INSERT =
       "insert into testing.audit_event (release, release_date, audit_id, endpoint, useragent,"
           + " test, test_hit, conf_test_hit, data, source)"
-          + " select {0}, {1}, b.audit_id, b.endpoint, b.useragent, b.test, b.test_hit,"
-          + " b.conf_test_hit, b.data::jsonb, {2}"
-          + " from unnest({3}::text[], {4}::text[], {5}::text[], {6}::text[], {7}::boolean[],"
-          + " {8}::boolean[], {9}::text[])"
-          + " as b(audit_id, endpoint, useragent, test, test_hit, conf_test_hit, data)"
+          + " select {0}, b.release_date, b.audit_id, b.endpoint, b.useragent, b.test, b.test_hit,"
+          + " b.conf_test_hit, b.data::jsonb, {1}"
+          + " from unnest({2}::text[], {3}::text[], {4}::text[], {5}::text[], {6}::text[],"
+          + " {7}::boolean[], {8}::boolean[], {9}::text[])"
+          + " as b(release_date, audit_id, endpoint, useragent, test, test_hit, conf_test_hit,"
+          + " data)"
           + " where not exists"
           + " (select 1 from testing.audit_event e where e.audit_id = b.audit_id)";
 
   private final Database database;
   private final Release release;
-  private final String releaseDate;
   private final ReleaseMatching matching;
   private final AuditLogReader reader =
       new AuditLogReader(ReaderOptions.defaults().withKeepRaw(true));
@@ -60,12 +63,7 @@ public final class LiveAuditIngest {
   public LiveAuditIngest(Database database, Release release) {
     this.database = database;
     this.release = release;
-    this.releaseDate =
-        new ReleaseCatalogue(database.dsl())
-            .require(release)
-            .date()
-            .map(Object::toString)
-            .orElse(null);
+    new ReleaseCatalogue(database.dsl()).require(release); // says to load the catalogue
     this.matching = ReleaseMatching.load(database.dsl(), release);
   }
 
@@ -102,8 +100,8 @@ public final class LiveAuditIngest {
                         .execute(
                             INSERT,
                             release.toString(),
-                            releaseDate,
                             source,
+                            rows.releaseDates.toArray(String[]::new),
                             rows.auditIds.toArray(String[]::new),
                             rows.endpoints.toArray(String[]::new),
                             rows.userAgents.toArray(String[]::new),
@@ -130,6 +128,7 @@ public final class LiveAuditIngest {
       } else {
         rows.unmatched.merge(match.unmatched().id(), 1, Integer::sum);
       }
+      rows.releaseDates.add(ReleaseDate.of(time(event)));
       rows.auditIds.add(auditId);
       rows.endpoints.add(match.operationId());
       rows.userAgents.add(event.userAgent());
@@ -141,8 +140,16 @@ public final class LiveAuditIngest {
     return rows;
   }
 
+  /** The event's own time: when its request was received, else its stage's time. */
+  private static Instant time(AuditEvent event) {
+    long micros =
+        event.receivedMicros() != AuditEvent.NO_TIME ? event.receivedMicros() : event.stageMicros();
+    return micros == AuditEvent.NO_TIME ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
   /** Column values of the rows to insert. */
   private static final class Rows {
+    final List<String> releaseDates = new ArrayList<>();
     final List<String> auditIds = new ArrayList<>();
     final List<String> endpoints = new ArrayList<>();
     final List<String> userAgents = new ArrayList<>();

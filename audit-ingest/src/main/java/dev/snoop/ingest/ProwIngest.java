@@ -39,12 +39,15 @@ public final class ProwIngest {
         .orElse(version);
   }
 
-  /** The run's request: its source is the build's URL, so the same build replaces its run. */
+  /**
+   * The run's request: its source is the build's URL, so the same build replaces its run, and its
+   * run time is the build's start.
+   */
   public static IngestRequest request(
       ProwAuditLogs logs, Release release, boolean keepRaw, long maxProblems) {
     ProwBuild build = logs.build();
     return new IngestRequest(
-        release, build.url(), build.job(), build.buildId(), keepRaw, maxProblems);
+        release, build.url(), build.job(), build.buildId(), keepRaw, maxProblems, build.started());
   }
 
   /** The downloaded files as reader arguments. */

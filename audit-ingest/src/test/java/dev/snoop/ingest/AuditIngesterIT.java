@@ -12,6 +12,9 @@ import dev.snoop.db.testing.ReferenceData;
 import dev.snoop.ingest.reader.AuditEvent;
 import dev.snoop.ingest.reader.ReadProblem;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -160,6 +163,71 @@ class AuditIngesterIT {
                     new IngestRequest(Release.parse("1.33.0"), "x.log", null, null, false, 0),
                     session -> new AuditIngester.FeedResult(0, "")))
         .hasMessageContaining("no spec is loaded for release 1.33.0");
+  }
+
+  /**
+   * release_date is the run's time in epoch seconds (as APISnoop's users read it): the start the
+   * source gives, else its first audit event, else nothing; every row of the run has it.
+   */
+  @Test
+  void releaseDateIsTheRunsStartElseItsFirstEvent() {
+    Instant buildStarted = Instant.parse("2026-05-01T08:00:00.750Z"); // 1777622400 seconds
+    IngestResult build =
+        ingester.ingest(
+            new IngestRequest(RELEASE, "build-7", "job", "7", false, 0, buildStarted),
+            feed(traffic()));
+    IngestResult file = ingest("first-event.log", traffic()); // received at 1700000000.000000
+    List<AuditEvent> timeless =
+        traffic().stream()
+            .map(
+                e ->
+                    new AuditEvent(
+                        e.auditId(),
+                        e.stage(),
+                        e.verb(),
+                        e.requestUri(),
+                        e.userAgent(),
+                        e.code(),
+                        AuditEvent.NO_TIME,
+                        AuditEvent.NO_TIME,
+                        null))
+            .toList();
+    IngestResult unknown = ingest("timeless.log", timeless);
+
+    assertThat(releaseDates(build)).containsExactly("1777622400");
+    assertThat(releaseDates(file)).containsExactly("1700000000");
+    assertThat(releaseDates(unknown)).containsOnlyNulls().isNotEmpty();
+    assertThat(
+            sql.fetch(
+                    "select to_timestamp(release_date::bigint) from audit_event where run_id = ?"
+                        + " limit 1",
+                    build.runId())
+                .get(0)
+                .get(0, OffsetDateTime.class)
+                .toInstant())
+        .isEqualTo(Instant.parse("2026-05-01T08:00:00Z"));
+    assertThat(runDate(build)).isEqualTo(OffsetDateTime.parse("2026-05-01T08:00:00.750Z"));
+    assertThat(runDate(file)).isEqualTo(OffsetDateTime.parse("2023-11-14T22:13:20Z"));
+    assertThat(runDate(unknown)).isNull();
+  }
+
+  private static AuditIngester.Feed feed(List<AuditEvent> events) {
+    return session -> {
+      events.forEach(session::event);
+      return new AuditIngester.FeedResult(0, "");
+    };
+  }
+
+  private List<String> releaseDates(IngestResult run) {
+    return sql.fetch("select distinct release_date from audit_event where run_id = ?", run.runId())
+        .getValues(0, String.class);
+  }
+
+  private OffsetDateTime runDate(IngestResult run) {
+    OffsetDateTime time =
+        sql.fetchOne("select run_date from snoop.ingest_run where id = ?", run.runId())
+            .get(0, OffsetDateTime.class);
+    return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
   }
 
   private long rows(String query) {

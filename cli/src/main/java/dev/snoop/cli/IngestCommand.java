@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -27,13 +28,12 @@ import picocli.CommandLine.Spec;
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--release",
-      required = true,
-      description = "Release whose spec to match against.")
+  // Required, but checked in call(): picocli checks a parent's required options also when a
+  // subcommand runs, so `snoop ingest prow --job J` would be refused for want of them.
+  @Option(names = "--release", description = "Release whose spec to match against (required).")
   String release;
 
-  @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Files, directories or URLs.")
+  @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "Files, directories or URLs.")
   List<String> sources;
 
   @Mixin RunOptions run;
@@ -58,6 +58,11 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (release == null || sources == null || sources.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Missing required options and parameters: '--release=<release>', 'SOURCE'");
+    }
     SnoopCommand root = root();
     try (Database db = root.openDatabase()) {
       IngestResult result =

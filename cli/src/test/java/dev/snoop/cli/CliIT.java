@@ -183,6 +183,18 @@ class CliIT {
         + "\"stageTimestamp\":\"2026-11-20T10:00:00.100000Z\"}\n";
   }
 
+  /** Checked by the command, not by picocli, so that {@code snoop ingest prow} needs neither. */
+  @Test
+  void ingestWithoutAReleaseOrASourceSaysWhatIsMissing() {
+    for (String[] args :
+        new String[][] {{"ingest", "--release", "1.34.0"}, {"ingest", "audit.log"}, {"ingest"}}) {
+      SnoopRun run = snoop(args);
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err())
+          .startsWith("Missing required options and parameters: '--release=<release>', 'SOURCE'");
+    }
+  }
+
   private SnoopRun snoop(String... args) {
     return SnoopRun.of(dbUrl, temp, args);
   }

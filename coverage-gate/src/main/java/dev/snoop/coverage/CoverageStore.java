@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 
-/** Reads a release's coverage from the coverage views (V7__coverage_views.sql). */
+/** Reads a release's coverage from the coverage views (migrations: db/views). */
 public final class CoverageStore {
   private final DSLContext sql;
 

@@ -75,6 +75,7 @@ public final class Database implements AutoCloseable {
     return Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        .javaMigrations(new ViewsMigration())
         .schemas("public", "conformance", "testing", "snoop")
         .createSchemas(false)
         .cleanDisabled(false)

@@ -1,13 +1,14 @@
 package dev.snoop.db;
 
-import static dev.snoop.db.jooq.conformance.Tables.INELIGIBLE_ENDPOINT;
 import static dev.snoop.db.jooq.conformance.Tables.PENDING_ELIGIBLE_ENDPOINT;
-import static dev.snoop.db.jooq.conformance.Tables.RELEASE_TEST;
 import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
+import static dev.snoop.db.jooq.snoop.Tables.ELIGIBLE_OPERATION;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.selectOne;
 
+import dev.snoop.db.conformance.ConformanceLists;
+import dev.snoop.db.conformance.ConformanceTest;
 import dev.snoop.db.release.Release;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
@@ -19,7 +20,7 @@ import org.jooq.DSLContext;
  * @param operations non-deprecated operations (APISnoop's "total endpoints")
  * @param levels non-deprecated operations per level
  * @param categories non-deprecated stable operations per category
- * @param eligible stable, non-deprecated operations not on the ineligible list
+ * @param eligible operations eligible for conformance (snoop.eligible_operation)
  * @param pending eligible operations on the pending list
  */
 public record ReleaseSummary(
@@ -38,16 +39,7 @@ public record ReleaseSummary(
     var ofRelease = OPEN_API.RELEASE.eq(release.toString());
     var current = OPEN_API.DEPRECATED.isFalse().and(ofRelease);
     var stable = current.and(OPEN_API.LEVEL.eq("stable"));
-    var eligible =
-        stable.andNotExists(
-            selectOne()
-                .from(INELIGIBLE_ENDPOINT)
-                .where(INELIGIBLE_ENDPOINT.ENDPOINT.eq(OPEN_API.ENDPOINT)));
-    var pending =
-        eligible.andExists(
-            selectOne()
-                .from(PENDING_ELIGIBLE_ENDPOINT)
-                .where(PENDING_ELIGIBLE_ENDPOINT.ENDPOINT.eq(OPEN_API.ENDPOINT)));
+    var eligible = ELIGIBLE_OPERATION.RELEASE.eq(release.toString());
     Map<String, Integer> levels = new TreeMap<>();
     sql.select(OPEN_API.LEVEL, count())
         .from(OPEN_API)
@@ -60,12 +52,8 @@ public record ReleaseSummary(
         .where(stable)
         .groupBy(OPEN_API.CATEGORY)
         .forEach(r -> categories.put(String.valueOf(r.value1()), r.value2()));
-    var tests =
-        sql.select(RELEASE_TEST.REQUIRED_FROM)
-            .from(RELEASE_TEST)
-            .where(RELEASE_TEST.LIST_RELEASE.eq(release.toString()))
-            .fetch(RELEASE_TEST.REQUIRED_FROM);
-    long required = tests.stream().filter(r -> Release.parse(r).compareTo(release) <= 0).count();
+    List<ConformanceTest> tests = ConformanceLists.tests(sql, release);
+    long required = tests.stream().filter(test -> test.isRequiredFor(release)).count();
     return new ReleaseSummary(
         release,
         sql.selectDistinct(OPEN_API.LEVEL_RULE)
@@ -76,8 +64,13 @@ public record ReleaseSummary(
         sql.fetchCount(OPEN_API, ofRelease.and(OPEN_API.DEPRECATED.isTrue())),
         levels,
         categories,
-        sql.fetchCount(OPEN_API, eligible),
-        sql.fetchCount(OPEN_API, pending),
+        sql.fetchCount(ELIGIBLE_OPERATION, eligible),
+        sql.fetchCount(
+            sql.select()
+                .from(ELIGIBLE_OPERATION)
+                .join(PENDING_ELIGIBLE_ENDPOINT)
+                .on(PENDING_ELIGIBLE_ENDPOINT.ENDPOINT.eq(ELIGIBLE_OPERATION.ENDPOINT))
+                .where(eligible)),
         tests.size(),
         (int) required);
   }

@@ -23,12 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The committed jOOQ classes in {@code src/main/jooq} must be what jOOQ generates from the migrated
- * schema. Run with {@code -Dsnoop.jooq.write=true} to regenerate them after changing a migration.
+ * schema. {@link #REGENERATE} rewrites them after a migration or a view changes.
  */
 @ExtendWith(MigratedDatabase.class)
 class JooqCodeIT {
   static final String PACKAGE = "dev.snoop.db.jooq";
   static final Path COMMITTED = Path.of("src/main/jooq");
+
+  /** The command that rewrites them, from the repository's root (as README.md says). */
+  static final String REGENERATE =
+      "./mvnw -pl snoopdb -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
+          + " -Dit.test=JooqCodeIT -Dsnoop.jooq.write=true";
 
   @Test
   void committedClassesMatchTheMigrations(dev.snoop.db.Database database, @TempDir Path out)
@@ -45,7 +50,8 @@ class JooqCodeIT {
     assertThat(read(out))
         .as(
             "jOOQ classes in snoopdb/%s differ from the migrations; regenerate with"
-                + " ./mvnw -pl snoopdb verify -Dit.test=JooqCodeIT -Dsnoop.jooq.write=true",
+                + " "
+                + REGENERATE,
             COMMITTED)
         .isEqualTo(read(COMMITTED));
   }

@@ -38,14 +38,20 @@ public final class IngestRun implements AutoCloseable {
   private final AuditRowWriter writer;
   private boolean committed;
 
-  /** What identifies a run: an ingest of the same release and source replaces it. */
+  /**
+   * What identifies a run (an ingest of the same release and source replaces it), and what the
+   * source says about it.
+   *
+   * @param runStarted when the job run started, if the source says (a Prow build); else null, and
+   *     the run's first audit event is taken
+   */
   public record RunIdentity(
       String release,
-      String releaseDate,
       String source,
       String job,
       String buildId,
-      boolean keepRaw) {}
+      boolean keepRaw,
+      Instant runStarted) {}
 
   /** The counts a finished run records. */
   public record Totals(
@@ -79,6 +85,7 @@ public final class IngestRun implements AutoCloseable {
             .set(INGEST_RUN.CHECKSUM, "")
             .set(INGEST_RUN.KEEP_RAW, identity.keepRaw())
             .set(INGEST_RUN.STARTED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+            .set(INGEST_RUN.RUN_DATE, time(identity.runStarted()))
             .returning(INGEST_RUN.ID)
             .fetchOne(INGEST_RUN.ID);
     createRunTable();
@@ -101,6 +108,7 @@ public final class IngestRun implements AutoCloseable {
    * rather than copied with LIKE, which would hold a lock on audit_event for the whole run, so a
    * run replacing a source would wait for every other run to end. The run's constants are column
    * defaults, so COPY sends only what differs per row; the check lets the attach skip its scan.
+   * release_date, known only when the run ends, is added then ({@link #addReleaseDate}).
    */
   private void createRunTable() throws SQLException {
     String ingestedAt = OffsetDateTime.now(ZoneOffset.UTC).toString();
@@ -110,14 +118,13 @@ public final class IngestRun implements AutoCloseable {
               DSL.query(
                   "create table "
                       + table()
-                      + " (release text default {0}, release_date text default {1},"
+                      + " (release text default {0},"
                       + " audit_id text not null, endpoint text, useragent text, test text,"
                       + " test_hit boolean, error text, conf_test_hit boolean,"
-                      + " data jsonb not null default '{}', source text default {2},"
-                      + " id bigint not null, ingested_at timestamptz default {3}::timestamptz,"
-                      + " run_id bigint not null default {4} check (run_id = {4}))",
+                      + " data jsonb not null default '{}', source text default {1},"
+                      + " id bigint not null, ingested_at timestamptz default {2}::timestamptz,"
+                      + " run_id bigint not null default {3} check (run_id = {3}))",
                   DSL.inline(identity.release()),
-                  DSL.inline(identity.releaseDate()),
                   DSL.inline(identity.source()),
                   DSL.inline(ingestedAt),
                   DSL.inline(id))));
@@ -154,7 +161,10 @@ public final class IngestRun implements AutoCloseable {
     phases.lap("end event copy");
     insertHits(hits);
     phases.lap("write aggregate");
-    recordTotals(totals);
+    Instant runDate =
+        identity.runStarted() != null ? identity.runStarted() : instant(totals.firstMicros());
+    recordTotals(totals, runDate);
+    addReleaseDate(runDate);
     replaceEarlierRuns();
     phases.lap("replace earlier run");
     // The constants were defaults only for the COPY; as a partition the table takes audit_event's.
@@ -221,7 +231,20 @@ public final class IngestRun implements AutoCloseable {
     }
   }
 
-  private void recordTotals(Totals t) {
+  /**
+   * audit_event.release_date, the run's time as APISnoop stores it, added to the filled table as a
+   * column with a default: PostgreSQL keeps that value once in the catalogue for the rows already
+   * there instead of rewriting them, so a time known only at the end costs nothing per row.
+   */
+  private void addReleaseDate(Instant runDate) {
+    sql.execute(
+        sql.renderInlined(
+            DSL.query(
+                "alter table " + table() + " add column release_date text default {0}",
+                DSL.inline(ReleaseDate.of(runDate)))));
+  }
+
+  private void recordTotals(Totals t, Instant runDate) {
     sql.update(INGEST_RUN)
         .set(INGEST_RUN.CHECKSUM, t.checksum())
         .set(INGEST_RUN.FINISHED_AT, OffsetDateTime.now(ZoneOffset.UTC))
@@ -235,6 +258,7 @@ public final class IngestRun implements AutoCloseable {
         .set(INGEST_RUN.SKIPPED, json(t.skipped()))
         .set(INGEST_RUN.FIRST_EVENT, time(t.firstMicros()))
         .set(INGEST_RUN.LAST_EVENT, time(t.lastMicros()))
+        .set(INGEST_RUN.RUN_DATE, time(runDate))
         .where(INGEST_RUN.ID.eq(id))
         .execute();
   }
@@ -261,12 +285,20 @@ public final class IngestRun implements AutoCloseable {
     return "snoop.audit_event_run_" + runId;
   }
 
+  private static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
   private static OffsetDateTime time(long micros) {
+    return time(instant(micros));
+  }
+
+  /** Microseconds since the epoch as an instant; null for the no-time sentinels. */
+  private static Instant instant(long micros) {
     if (micros == Long.MIN_VALUE || micros == Long.MAX_VALUE) {
       return null;
     }
-    return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000)
-        .atOffset(ZoneOffset.UTC);
+    return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000);
   }
 
   private static JSONB json(Map<String, Long> counts) {

@@ -28,7 +28,7 @@ import java.util.zip.GZIPOutputStream;
  * listed at {@code /storage/v1/b/<bucket>/o?prefix=..&delimiter=/} as the GCS JSON API lists them:
  * in name order (so {@code 1000/} before {@code 999/}), a page at a time. It counts requests.
  */
-final class BucketServer implements AutoCloseable {
+public final class BucketServer implements AutoCloseable {
   static final String BUCKET = "kubernetes-ci-logs";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +39,7 @@ final class BucketServer implements AutoCloseable {
   private final Map<String, List<Integer>> failures = new ConcurrentHashMap<>();
   private volatile int pageSize = 1000;
 
-  BucketServer(Path root) throws IOException {
+  public BucketServer(Path root) throws IOException {
     this.root = root;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
@@ -47,15 +47,15 @@ final class BucketServer implements AutoCloseable {
   }
 
   /** The bucket URL to give {@link HttpProwBucket}. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + BUCKET;
   }
 
-  BucketServer put(String name, String content) {
+  public BucketServer put(String name, String content) {
     return put(name, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  BucketServer put(String name, byte[] content) {
+  public BucketServer put(String name, byte[] content) {
     try {
       Path file = root.resolve(name);
       Files.createDirectories(file.getParent());

@@ -64,6 +64,11 @@ public final class ConformanceLists {
 
   /** The tests of a release's list, empty when none was loaded. */
   public List<ConformanceTest> tests(Release release) {
+    return tests(sql, release);
+  }
+
+  /** The tests of a release's list, empty when none was loaded. */
+  public static List<ConformanceTest> tests(DSLContext sql, Release release) {
     return sql.selectFrom(RELEASE_TEST)
         .where(RELEASE_TEST.LIST_RELEASE.eq(release.toString()))
         .orderBy(RELEASE_TEST.CODENAME)

@@ -35,7 +35,8 @@ public final class SharedData {
     throw new AssertionError("unreachable");
   }
 
-  private static Path projectRoot() {
+  /** The repository's root: the folder with mvnw at or above the working directory. */
+  static Path projectRoot() {
     String root = System.getProperty("snoop.project.root", "");
     if (!root.isBlank() && !root.startsWith("${")) {
       return Path.of(root);

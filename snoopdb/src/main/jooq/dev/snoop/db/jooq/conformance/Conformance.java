@@ -85,9 +85,9 @@ public class Conformance extends SchemaImpl {
 
     /**
      * Per release, the operations its own spec makes eligible for conformance
-     * (stable, not deprecated, not ineligible), the release that first had
-     * each, and the tests that hit it in that release's current runs. The gate
-     * reads it: new in R and no conformance test fails (snoop addition).
+     * (snoop.eligible_operation), the release that first had each, and the
+     * tests that hit it in that release's current runs. The gate reads it: new
+     * in R and no conformance test fails (snoop addition).
      */
     public final ReleaseEligibleEndpoint RELEASE_ELIGIBLE_ENDPOINT = ReleaseEligibleEndpoint.RELEASE_ELIGIBLE_ENDPOINT;
 

@@ -70,9 +70,9 @@ public class Tables {
 
     /**
      * Per release, the operations its own spec makes eligible for conformance
-     * (stable, not deprecated, not ineligible), the release that first had
-     * each, and the tests that hit it in that release's current runs. The gate
-     * reads it: new in R and no conformance test fails (snoop addition).
+     * (snoop.eligible_operation), the release that first had each, and the
+     * tests that hit it in that release's current runs. The gate reads it: new
+     * in R and no conformance test fails (snoop addition).
      */
     public static final ReleaseEligibleEndpoint RELEASE_ELIGIBLE_ENDPOINT = ReleaseEligibleEndpoint.RELEASE_ELIGIBLE_ENDPOINT;
 

@@ -7,14 +7,25 @@ package dev.snoop.db.jooq.public_;
 import dev.snoop.db.jooq.DefaultCatalog;
 import dev.snoop.db.jooq.public_.tables.AuditEvent;
 import dev.snoop.db.jooq.public_.tables.AuditEventTest;
+import dev.snoop.db.jooq.public_.tables.DescribeColumn;
+import dev.snoop.db.jooq.public_.tables.DescribeColumns;
+import dev.snoop.db.jooq.public_.tables.DescribeRelations;
 import dev.snoop.db.jooq.public_.tables.EndpointCoverage;
+import dev.snoop.db.jooq.public_.tables.GrabPastReleases;
 import dev.snoop.db.jooq.public_.tables.OpenApi;
+import dev.snoop.db.jooq.public_.tables.records.DescribeColumnRecord;
+import dev.snoop.db.jooq.public_.tables.records.DescribeColumnsRecord;
+import dev.snoop.db.jooq.public_.tables.records.DescribeRelationsRecord;
+import dev.snoop.db.jooq.public_.tables.records.GrabPastReleasesRecord;
 
 import java.util.Arrays;
 import java.util.List;
 
 import org.jooq.Catalog;
+import org.jooq.Configuration;
 import org.jooq.Domain;
+import org.jooq.Field;
+import org.jooq.Result;
 import org.jooq.Table;
 import org.jooq.impl.SchemaImpl;
 
@@ -45,11 +56,154 @@ public class Public extends SchemaImpl {
     public final AuditEventTest AUDIT_EVENT_TEST = AuditEventTest.AUDIT_EVENT_TEST;
 
     /**
+     * schema text, relation text, col text, OUT "column" text, OUT description
+     * text
+     */
+    public final DescribeColumn DESCRIBE_COLUMN = DescribeColumn.DESCRIBE_COLUMN;
+
+    /**
+     * Call <code>public.describe_column</code>.
+     */
+    public static Result<DescribeColumnRecord> DESCRIBE_COLUMN(
+          Configuration configuration
+        , String schema
+        , String relation
+        , String col
+    ) {
+        return configuration.dsl().selectFrom(dev.snoop.db.jooq.public_.tables.DescribeColumn.DESCRIBE_COLUMN.call(
+              schema
+            , relation
+            , col
+        )).fetch();
+    }
+
+    /**
+     * Get <code>public.describe_column</code> as a table.
+     */
+    public static DescribeColumn DESCRIBE_COLUMN(
+          String schema
+        , String relation
+        , String col
+    ) {
+        return dev.snoop.db.jooq.public_.tables.DescribeColumn.DESCRIBE_COLUMN.call(
+            schema,
+            relation,
+            col
+        );
+    }
+
+    /**
+     * Get <code>public.describe_column</code> as a table.
+     */
+    public static DescribeColumn DESCRIBE_COLUMN(
+          Field<String> schema
+        , Field<String> relation
+        , Field<String> col
+    ) {
+        return dev.snoop.db.jooq.public_.tables.DescribeColumn.DESCRIBE_COLUMN.call(
+            schema,
+            relation,
+            col
+        );
+    }
+
+    /**
+     * schema text, relation text, OUT "column" text, OUT description text
+     */
+    public final DescribeColumns DESCRIBE_COLUMNS = DescribeColumns.DESCRIBE_COLUMNS;
+
+    /**
+     * Call <code>public.describe_columns</code>.
+     */
+    public static Result<DescribeColumnsRecord> DESCRIBE_COLUMNS(
+          Configuration configuration
+        , String schema
+        , String relation
+    ) {
+        return configuration.dsl().selectFrom(dev.snoop.db.jooq.public_.tables.DescribeColumns.DESCRIBE_COLUMNS.call(
+              schema
+            , relation
+        )).fetch();
+    }
+
+    /**
+     * Get <code>public.describe_columns</code> as a table.
+     */
+    public static DescribeColumns DESCRIBE_COLUMNS(
+          String schema
+        , String relation
+    ) {
+        return dev.snoop.db.jooq.public_.tables.DescribeColumns.DESCRIBE_COLUMNS.call(
+            schema,
+            relation
+        );
+    }
+
+    /**
+     * Get <code>public.describe_columns</code> as a table.
+     */
+    public static DescribeColumns DESCRIBE_COLUMNS(
+          Field<String> schema
+        , Field<String> relation
+    ) {
+        return dev.snoop.db.jooq.public_.tables.DescribeColumns.DESCRIBE_COLUMNS.call(
+            schema,
+            relation
+        );
+    }
+
+    /**
+     * OUT schema text, OUT name text, OUT description text
+     */
+    public final DescribeRelations DESCRIBE_RELATIONS = DescribeRelations.DESCRIBE_RELATIONS;
+
+    /**
+     * Call <code>public.describe_relations</code>.
+     */
+    public static Result<DescribeRelationsRecord> DESCRIBE_RELATIONS(
+          Configuration configuration
+    ) {
+        return configuration.dsl().selectFrom(dev.snoop.db.jooq.public_.tables.DescribeRelations.DESCRIBE_RELATIONS.call(
+        )).fetch();
+    }
+
+    /**
+     * Get <code>public.describe_relations</code> as a table.
+     */
+    public static DescribeRelations DESCRIBE_RELATIONS() {
+        return dev.snoop.db.jooq.public_.tables.DescribeRelations.DESCRIBE_RELATIONS.call(
+        );
+    }
+
+    /**
      * Coverage of every non-deprecated operation of a release by that release's
      * audit runs (APISnoop compatible; reads snoop.endpoint_hit, not raw
      * events).
      */
     public final EndpointCoverage ENDPOINT_COVERAGE = EndpointCoverage.ENDPOINT_COVERAGE;
+
+    /**
+     * The table <code>public.grab_past_releases</code>.
+     */
+    public final GrabPastReleases GRAB_PAST_RELEASES = GrabPastReleases.GRAB_PAST_RELEASES;
+
+    /**
+     * Call <code>public.grab_past_releases</code>.
+     */
+    public static Result<GrabPastReleasesRecord> GRAB_PAST_RELEASES(
+          Configuration configuration
+    ) {
+        return configuration.dsl().selectFrom(dev.snoop.db.jooq.public_.tables.GrabPastReleases.GRAB_PAST_RELEASES.call(
+        )).fetch();
+    }
+
+    /**
+     * Get <code>public.grab_past_releases</code> as a table.
+     */
+    public static GrabPastReleases GRAB_PAST_RELEASES() {
+        return dev.snoop.db.jooq.public_.tables.GrabPastReleases.GRAB_PAST_RELEASES.call(
+        );
+    }
 
     /**
      * One row per operation (operationId) of a release's Kubernetes OpenAPI
@@ -82,7 +236,11 @@ public class Public extends SchemaImpl {
         return Arrays.asList(
             AuditEvent.AUDIT_EVENT,
             AuditEventTest.AUDIT_EVENT_TEST,
+            DescribeColumn.DESCRIBE_COLUMN,
+            DescribeColumns.DESCRIBE_COLUMNS,
+            DescribeRelations.DESCRIBE_RELATIONS,
             EndpointCoverage.ENDPOINT_COVERAGE,
+            GrabPastReleases.GRAB_PAST_RELEASES,
             OpenApi.OPEN_API
         );
     }

@@ -8,6 +8,7 @@ import dev.snoop.db.jooq.DefaultCatalog;
 import dev.snoop.db.jooq.snoop.tables.ConformanceCodename;
 import dev.snoop.db.jooq.snoop.tables.ConformanceHit;
 import dev.snoop.db.jooq.snoop.tables.CurrentRun;
+import dev.snoop.db.jooq.snoop.tables.EligibleOperation;
 import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LatestRelease;
@@ -54,6 +55,13 @@ public class Snoop extends SchemaImpl {
      * job only its newest build.
      */
     public final CurrentRun CURRENT_RUN = CurrentRun.CURRENT_RUN;
+
+    /**
+     * Per release, the operations eligible for conformance: stable in that
+     * release's spec, not deprecated, and not on the ineligible list (snoop
+     * addition).
+     */
+    public final EligibleOperation ELIGIBLE_OPERATION = EligibleOperation.ELIGIBLE_OPERATION;
 
     /**
      * Per ingest run, how often each user agent hit each operation: the
@@ -118,6 +126,7 @@ public class Snoop extends SchemaImpl {
             ConformanceCodename.CONFORMANCE_CODENAME,
             ConformanceHit.CONFORMANCE_HIT,
             CurrentRun.CURRENT_RUN,
+            EligibleOperation.ELIGIBLE_OPERATION,
             EndpointHit.ENDPOINT_HIT,
             IngestRun.INGEST_RUN,
             LatestRelease.LATEST_RELEASE,

@@ -7,6 +7,7 @@ package dev.snoop.db.jooq.snoop;
 import dev.snoop.db.jooq.snoop.tables.ConformanceCodename;
 import dev.snoop.db.jooq.snoop.tables.ConformanceHit;
 import dev.snoop.db.jooq.snoop.tables.CurrentRun;
+import dev.snoop.db.jooq.snoop.tables.EligibleOperation;
 import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LatestRelease;
@@ -39,6 +40,13 @@ public class Tables {
      * job only its newest build.
      */
     public static final CurrentRun CURRENT_RUN = CurrentRun.CURRENT_RUN;
+
+    /**
+     * Per release, the operations eligible for conformance: stable in that
+     * release's spec, not deprecated, and not on the ineligible list (snoop
+     * addition).
+     */
+    public static final EligibleOperation ELIGIBLE_OPERATION = EligibleOperation.ELIGIBLE_OPERATION;
 
     /**
      * Per ingest run, how often each user agent hit each operation: the

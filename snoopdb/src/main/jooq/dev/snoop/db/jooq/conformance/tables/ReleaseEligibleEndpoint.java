@@ -28,9 +28,9 @@ import org.jooq.impl.TableImpl;
 
 /**
  * Per release, the operations its own spec makes eligible for conformance
- * (stable, not deprecated, not ineligible), the release that first had each,
- * and the tests that hit it in that release's current runs. The gate reads it:
- * new in R and no conformance test fails (snoop addition).
+ * (snoop.eligible_operation), the release that first had each, and the tests
+ * that hit it in that release's current runs. The gate reads it: new in R and
+ * no conformance test fails (snoop addition).
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class ReleaseEligibleEndpoint extends TableImpl<ReleaseEligibleEndpointRecord> {
@@ -136,7 +136,7 @@ public class ReleaseEligibleEndpoint extends TableImpl<ReleaseEligibleEndpointRe
     }
 
     private ReleaseEligibleEndpoint(Name alias, Table<ReleaseEligibleEndpointRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment("Per release, the operations its own spec makes eligible for conformance (stable, not deprecated, not ineligible), the release that first had each, and the tests that hit it in that release's current runs. The gate reads it: new in R and no conformance test fails (snoop addition)."), TableOptions.view(), where);
+        super(alias, null, aliased, parameters, DSL.comment("Per release, the operations its own spec makes eligible for conformance (snoop.eligible_operation), the release that first had each, and the tests that hit it in that release's current runs. The gate reads it: new in R and no conformance test fails (snoop addition)."), TableOptions.view(), where);
     }
 
     /**

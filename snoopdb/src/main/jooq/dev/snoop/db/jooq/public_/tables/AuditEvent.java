@@ -57,10 +57,13 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
     public final TableField<AuditEventRecord, String> RELEASE = createField(DSL.name("release"), SQLDataType.CLOB, this, "Release whose spec the event was matched against.");
 
     /**
-     * The column <code>public.audit_event.release_date</code>. Release date as
-     * text, as APISnoop stores it.
+     * The column <code>public.audit_event.release_date</code>. When the job run
+     * ran, as epoch seconds in text (APISnoop's meaning;
+     * to_timestamp(release_date::bigint) gives the time): a Prow build's start
+     * (its started.json), else the run's first audit event; the same for every
+     * row of a run (snoop.ingest_run.run_date).
      */
-    public final TableField<AuditEventRecord, String> RELEASE_DATE = createField(DSL.name("release_date"), SQLDataType.CLOB, this, "Release date as text, as APISnoop stores it.");
+    public final TableField<AuditEventRecord, String> RELEASE_DATE = createField(DSL.name("release_date"), SQLDataType.CLOB, this, "When the job run ran, as epoch seconds in text (APISnoop's meaning; to_timestamp(release_date::bigint) gives the time): a Prow build's start (its started.json), else the run's first audit event; the same for every row of a run (snoop.ingest_run.run_date).");
 
     /**
      * The column <code>public.audit_event.audit_id</code>. auditID of the

@@ -178,6 +178,14 @@ public class IngestRun extends TableImpl<IngestRunRecord> {
      */
     public final TableField<IngestRunRecord, OffsetDateTime> LAST_EVENT = createField(DSL.name("last_event"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "Latest stageTimestamp seen.");
 
+    /**
+     * The column <code>snoop.ingest_run.run_date</code>. When the ingested job
+     * ran: a Prow build's start (its started.json), else the run's first audit
+     * event (first_event); null when neither is known. audit_event.release_date
+     * holds it as epoch seconds.
+     */
+    public final TableField<IngestRunRecord, OffsetDateTime> RUN_DATE = createField(DSL.name("run_date"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "When the ingested job ran: a Prow build's start (its started.json), else the run's first audit event (first_event); null when neither is known. audit_event.release_date holds it as epoch seconds.");
+
     private IngestRun(Name alias, Table<IngestRunRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -64,10 +64,11 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
     public final TableField<AuditEventRecord, String> RELEASE = createField(DSL.name("release"), SQLDataType.CLOB, this, "Release whose spec the event was matched against.");
 
     /**
-     * The column <code>testing.audit_event.release_date</code>. Release date as
-     * text, as APISnoop stores it.
+     * The column <code>testing.audit_event.release_date</code>. When the
+     * event's request was received (else its stage time), as epoch seconds in
+     * text: to_timestamp(release_date::bigint) gives the time.
      */
-    public final TableField<AuditEventRecord, String> RELEASE_DATE = createField(DSL.name("release_date"), SQLDataType.CLOB, this, "Release date as text, as APISnoop stores it.");
+    public final TableField<AuditEventRecord, String> RELEASE_DATE = createField(DSL.name("release_date"), SQLDataType.CLOB, this, "When the event's request was received (else its stage time), as epoch seconds in text: to_timestamp(release_date::bigint) gives the time.");
 
     /**
      * The column <code>testing.audit_event.audit_id</code>. auditID of the

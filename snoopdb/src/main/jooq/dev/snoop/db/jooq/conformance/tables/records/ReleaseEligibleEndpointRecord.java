@@ -11,9 +11,9 @@ import org.jooq.impl.TableRecordImpl;
 
 /**
  * Per release, the operations its own spec makes eligible for conformance
- * (stable, not deprecated, not ineligible), the release that first had each,
- * and the tests that hit it in that release's current runs. The gate reads it:
- * new in R and no conformance test fails (snoop addition).
+ * (snoop.eligible_operation), the release that first had each, and the tests
+ * that hit it in that release's current runs. The gate reads it: new in R and
+ * no conformance test fails (snoop addition).
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class ReleaseEligibleEndpointRecord extends TableRecordImpl<ReleaseEligibleEndpointRecord> {

@@ -38,16 +38,22 @@ public class AuditEventRecord extends TableRecordImpl<AuditEventRecord> {
     }
 
     /**
-     * Setter for <code>public.audit_event.release_date</code>. Release date as
-     * text, as APISnoop stores it.
+     * Setter for <code>public.audit_event.release_date</code>. When the job run
+     * ran, as epoch seconds in text (APISnoop's meaning;
+     * to_timestamp(release_date::bigint) gives the time): a Prow build's start
+     * (its started.json), else the run's first audit event; the same for every
+     * row of a run (snoop.ingest_run.run_date).
      */
     public void setReleaseDate(String value) {
         set(1, value);
     }
 
     /**
-     * Getter for <code>public.audit_event.release_date</code>. Release date as
-     * text, as APISnoop stores it.
+     * Getter for <code>public.audit_event.release_date</code>. When the job run
+     * ran, as epoch seconds in text (APISnoop's meaning;
+     * to_timestamp(release_date::bigint) gives the time): a Prow build's start
+     * (its started.json), else the run's first audit event; the same for every
+     * row of a run (snoop.ingest_run.run_date).
      */
     public String getReleaseDate() {
         return (String) get(1);

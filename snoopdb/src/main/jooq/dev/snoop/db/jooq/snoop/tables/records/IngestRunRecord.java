@@ -326,6 +326,26 @@ public class IngestRunRecord extends UpdatableRecordImpl<IngestRunRecord> {
         return (OffsetDateTime) get(18);
     }
 
+    /**
+     * Setter for <code>snoop.ingest_run.run_date</code>. When the ingested job
+     * ran: a Prow build's start (its started.json), else the run's first audit
+     * event (first_event); null when neither is known. audit_event.release_date
+     * holds it as epoch seconds.
+     */
+    public void setRunDate(OffsetDateTime value) {
+        set(19, value);
+    }
+
+    /**
+     * Getter for <code>snoop.ingest_run.run_date</code>. When the ingested job
+     * ran: a Prow build's start (its started.json), else the run's first audit
+     * event (first_event); null when neither is known. audit_event.release_date
+     * holds it as epoch seconds.
+     */
+    public OffsetDateTime getRunDate() {
+        return (OffsetDateTime) get(19);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -349,7 +369,7 @@ public class IngestRunRecord extends UpdatableRecordImpl<IngestRunRecord> {
     /**
      * Create a detached, initialised IngestRunRecord
      */
-    public IngestRunRecord(Long id, String release, String source, String job, String buildId, String checksum, Boolean keepRaw, OffsetDateTime startedAt, OffsetDateTime finishedAt, Long durationMs, Long eventsRead, Long requests, Long matched, Long problems, JSONB responses, JSONB unmatched, JSONB skipped, OffsetDateTime firstEvent, OffsetDateTime lastEvent) {
+    public IngestRunRecord(Long id, String release, String source, String job, String buildId, String checksum, Boolean keepRaw, OffsetDateTime startedAt, OffsetDateTime finishedAt, Long durationMs, Long eventsRead, Long requests, Long matched, Long problems, JSONB responses, JSONB unmatched, JSONB skipped, OffsetDateTime firstEvent, OffsetDateTime lastEvent, OffsetDateTime runDate) {
         super(IngestRun.INGEST_RUN);
 
         setId(id);
@@ -371,6 +391,7 @@ public class IngestRunRecord extends UpdatableRecordImpl<IngestRunRecord> {
         setSkipped(skipped);
         setFirstEvent(firstEvent);
         setLastEvent(lastEvent);
+        setRunDate(runDate);
         resetChangedOnNotNull();
     }
 }

@@ -39,16 +39,18 @@ public class AuditEventRecord extends UpdatableRecordImpl<AuditEventRecord> {
     }
 
     /**
-     * Setter for <code>testing.audit_event.release_date</code>. Release date as
-     * text, as APISnoop stores it.
+     * Setter for <code>testing.audit_event.release_date</code>. When the
+     * event's request was received (else its stage time), as epoch seconds in
+     * text: to_timestamp(release_date::bigint) gives the time.
      */
     public void setReleaseDate(String value) {
         set(1, value);
     }
 
     /**
-     * Getter for <code>testing.audit_event.release_date</code>. Release date as
-     * text, as APISnoop stores it.
+     * Getter for <code>testing.audit_event.release_date</code>. When the
+     * event's request was received (else its stage time), as epoch seconds in
+     * text: to_timestamp(release_date::bigint) gives the time.
      */
     public String getReleaseDate() {
         return (String) get(1);
