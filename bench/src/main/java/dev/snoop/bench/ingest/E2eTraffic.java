@@ -54,6 +54,18 @@ final class E2eTraffic {
           "[sig-autoscaling] [Feature:HPA] Horizontal pod autoscaling (scale resource: CPU)"
               + " [Serial] [Slow] Deployment (Pod Resource) Should scale from 1 pod to 3 pods");
 
+  private static final String[] DRIVERS = {
+    "local", "hostPath", "emptydir", "nfs", "csi-hostpath", "iscsi", "ceph", "azure-disk", "gcepd"
+  };
+  private static final String[] PATTERNS = {
+    "Dynamic PV (default fs)",
+    "Pre-provisioned PV (ext4)",
+    "Inline-volume (default fs)",
+    "Generic Ephemeral-volume (block volmode)",
+    "Dynamic PV (filesystem volmode)",
+    "CSI Ephemeral-volume (default fs)"
+  };
+
   private final Cluster cluster;
   private final RequestMaker maker;
   private final SplittableRandom random;
@@ -157,15 +169,22 @@ final class E2eTraffic {
           10 + random.nextInt(40));
     }
     boolean conformant = !conformance.isEmpty() && roll < shape.conformancePercent;
-    String codename =
-        conformant
-            ? conformance.get(random.nextInt(conformance.size()))
-            : OTHER_TESTS.get(random.nextInt(OTHER_TESTS.size()));
+    String codename;
+    if (conformant) {
+      codename = conformance.get(random.nextInt(conformance.size()));
+    } else if (shape.spreadTests) {
+      codename = generatedTest();
+    } else {
+      codename = OTHER_TESTS.get(random.nextInt(OTHER_TESTS.size()));
+    }
     String agent = cluster.agent("e2e.test") + (shape.namedTests ? " -- " + codename : "");
-    List<Endpoint> plan = new ArrayList<>(List.of(mentioned(codename)));
-    int picks = 3 + random.nextInt(8);
-    for (int i = 0; i < picks; i++) {
-      plan.add(catalog.e2e.pick(random));
+    List<Endpoint> plan = new ArrayList<>();
+    if (!shape.spreadTests) { // a spread test calls any endpoint: it needs no plan
+      plan.addAll(List.of(mentioned(codename)));
+      int picks = 3 + random.nextInt(8);
+      for (int i = 0; i < picks; i++) {
+        plan.add(catalog.e2e.pick(random));
+      }
     }
     return new TestRun(
         conformant ? Traffic.E2E_CONFORMANCE : Traffic.E2E_OTHER,
@@ -174,6 +193,20 @@ final class E2eTraffic {
         suffix,
         plan.toArray(new Endpoint[0]),
         10 + random.nextInt(190));
+  }
+
+  /**
+   * One of the many tests a test matrix generates (driver by pattern by case), as storage's In-tree
+   * Volumes suite does: a name seldom seen twice.
+   */
+  private String generatedTest() {
+    return "[sig-storage] In-tree Volumes [Driver: "
+        + DRIVERS[random.nextInt(DRIVERS.length)]
+        + "] [Testpattern: "
+        + PATTERNS[random.nextInt(PATTERNS.length)]
+        + "] case "
+        + random.nextInt(100_000)
+        + " should work";
   }
 
   /**
