@@ -4,6 +4,7 @@ import dev.snoop.db.Database;
 import dev.snoop.db.input.InputException;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
+import dev.snoop.ingest.store.EndpointHits;
 import dev.snoop.ingest.store.IngestRun;
 import dev.snoop.ingest.store.PhaseTimer;
 import java.sql.SQLException;
@@ -15,9 +16,16 @@ import java.sql.SQLException;
  */
 public final class AuditIngester {
   private final Database database;
+  private final int maxAggregateRows;
 
   public AuditIngester(Database database) {
+    this(database, EndpointHits.MAX_ROWS);
+  }
+
+  /** With a smaller aggregate in memory, so tests can make a run spill it. */
+  AuditIngester(Database database, int maxAggregateRows) {
     this.database = database;
+    this.maxAggregateRows = maxAggregateRows;
   }
 
   /**
@@ -47,7 +55,8 @@ public final class AuditIngester {
             request.runStarted());
     long start = System.nanoTime();
     try (IngestRun run = IngestRun.start(database.connection(), identity)) {
-      IngestSession session = new IngestSession(request, matching, run);
+      IngestSession session =
+          new IngestSession(request, matching, run, new EndpointHits(maxAggregateRows));
       phases.lap("start");
       FeedResult read = feed.feed(session);
       phases.lap("read, match, copy events");

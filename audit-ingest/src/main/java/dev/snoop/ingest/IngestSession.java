@@ -27,7 +27,7 @@ public final class IngestSession implements AuditEventSink {
   private final ReleaseMatching matching;
   private final IngestRun run;
   private final RequestDeduplicator requests = new RequestDeduplicator(MAX_IN_FLIGHT);
-  private final EndpointHits hits = new EndpointHits();
+  private final EndpointHits hits;
   private final Map<String, Long> unmatched = new TreeMap<>();
   private final Map<String, Long> responses = new TreeMap<>();
   private final Map<String, Long> skipped = new TreeMap<>();
@@ -39,8 +39,9 @@ public final class IngestSession implements AuditEventSink {
   private long firstMicros = Long.MAX_VALUE;
   private long lastMicros = Long.MIN_VALUE;
 
-  IngestSession(IngestRequest request, ReleaseMatching matching, IngestRun run) {
+  IngestSession(IngestRequest request, ReleaseMatching matching, IngestRun run, EndpointHits hits) {
     this.request = request;
+    this.hits = hits;
     this.matching = matching;
     this.run = run;
   }
@@ -65,6 +66,9 @@ public final class IngestSession implements AuditEventSink {
     if (match.matched()) {
       matched++;
       hits.add(match.operationId(), event.userAgent(), who, event.receivedMicros());
+      if (hits.full()) {
+        run.spill(hits);
+      }
     } else {
       unmatched.merge(match.unmatched().id(), 1L, Long::sum);
     }

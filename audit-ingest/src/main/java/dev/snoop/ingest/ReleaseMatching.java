@@ -1,6 +1,5 @@
 package dev.snoop.ingest;
 
-import static dev.snoop.db.jooq.conformance.Tables.RELEASE_TEST;
 import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 
 import dev.snoop.db.input.InputException;
@@ -10,27 +9,24 @@ import dev.snoop.ingest.matcher.EndpointMatcher;
 import dev.snoop.ingest.matcher.HttpMethod;
 import dev.snoop.ingest.matcher.Operation;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
  * What mapping a release's requests needs, read from snoopdb once: the matcher of the release's
- * loaded spec and the codenames of its conformance tests, plus a bounded cache of user agents' test
- * attributions. Not thread-safe.
+ * loaded spec, plus a bounded cache of user agents' test attributions. Whether a test is a
+ * conformance test is not decided here but in SQL (snoop.conformance_codename), when coverage is
+ * read, so a conformance list loaded after the ingest counts too. Not thread-safe.
  */
 final class ReleaseMatching {
   private static final int MAX_CACHED_AGENTS = 100_000;
 
   private final EndpointMatcher matcher;
-  private final Set<String> codenames;
   private final Map<String, TestAttribution> attributions = new HashMap<>();
 
-  private ReleaseMatching(EndpointMatcher matcher, Set<String> codenames) {
+  private ReleaseMatching(EndpointMatcher matcher) {
     this.matcher = matcher;
-    this.codenames = codenames;
   }
 
   /** Fails with an {@link InputException} when no spec is loaded for the release. */
@@ -47,13 +43,7 @@ final class ReleaseMatching {
               + "; load it first: snoop load spec --release "
               + release);
     }
-    Set<String> codenames =
-        new HashSet<>(
-            sql.select(RELEASE_TEST.CODENAME)
-                .from(RELEASE_TEST)
-                .where(RELEASE_TEST.LIST_RELEASE.eq(release.toString()))
-                .fetch(RELEASE_TEST.CODENAME));
-    return new ReleaseMatching(EndpointMatcher.of(operations), codenames);
+    return new ReleaseMatching(EndpointMatcher.of(operations));
   }
 
   EndpointMatcher matcher() {
@@ -65,7 +55,7 @@ final class ReleaseMatching {
     String key = userAgent == null ? "" : userAgent;
     TestAttribution known = attributions.get(key);
     if (known == null) {
-      known = TestAttribution.of(userAgent, codenames);
+      known = TestAttribution.of(userAgent);
       if (attributions.size() < MAX_CACHED_AGENTS) {
         attributions.put(key, known);
       }

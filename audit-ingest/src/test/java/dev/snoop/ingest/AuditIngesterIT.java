@@ -112,10 +112,62 @@ class AuditIngesterIT {
     assertThat(
             rows(
                 "select count(*) from pg_tables where schemaname = 'snoop'"
-                    + " and tablename = 'audit_event_run_"
+                    + " and tablename in ('audit_event_run_"
                     + first.runId()
-                    + "'"))
+                    + "', 'endpoint_hit_run_"
+                    + first.runId()
+                    + "')"))
         .isZero();
+  }
+
+  /**
+   * An aggregate larger than the session may hold in memory is spilled to disk in pieces and summed
+   * at commit: the same rows as a run that kept it all in memory, and no file left behind.
+   */
+  @Test
+  void anAggregateLargerThanMemoryIsSpilledAndSummedTheSame() throws Exception {
+    List<AuditEvent> events = new java.util.ArrayList<>();
+    String[] uris = {
+      "/api/v1/namespaces/ns/pods/p", "/api/v1/nodes", "/api/v1/namespaces/ns/configmaps/c"
+    };
+    for (int i = 0; i < 300; i++) {
+      String agent = i % 7 == 0 ? "kubelet/v1.34.0" : E2E + "[sig-x] test " + (i % 11);
+      events.add(
+          new AuditEvent(
+              "id-" + i,
+              "ResponseComplete",
+              i % 3 == 1 ? "list" : "get",
+              uris[i % 3],
+              agent,
+              200,
+              1_700_000_000_000_000L + i * 1_000_000L,
+              1_700_000_000_000_000L + i * 1_000_000L,
+              null));
+    }
+    IngestResult inMemory = ingest("memory.log", events);
+    IngestResult spilled =
+        new AuditIngester(database, 5)
+            .ingest(
+                new IngestRequest(RELEASE, "spilled.log", null, null, false, 10),
+                session -> {
+                  events.forEach(session::event);
+                  return new AuditIngester.FeedResult(1, "sum");
+                });
+    String rowsOf =
+        "select endpoint, useragent, test, test_hit, conf_test_hit, hits, first_seen, last_seen"
+            + " from snoop.endpoint_hit where run_id = ? order by endpoint, useragent";
+    var expected = sql.fetch(rowsOf, inMemory.runId()).intoArrays();
+    assertThat(expected.length).isGreaterThan(20);
+    assertThat(sql.fetch(rowsOf, spilled.runId()).intoArrays()).isDeepEqualTo(expected);
+    try (var left =
+        java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))
+            .filter(
+                f ->
+                    f.getFileName()
+                        .toString()
+                        .startsWith("snoop-endpoint-hits-" + spilled.runId() + "-"))) {
+      assertThat(left).isEmpty();
+    }
   }
 
   @Test
@@ -134,6 +186,8 @@ class AuditIngesterIT {
     assertThat(rows("select count(*) from snoop.ingest_run")).isEqualTo(runs);
     assertThat(rows("select count(*) from audit_event")).isEqualTo(events);
     assertThat(rows("select count(*) from pg_tables where tablename like 'audit_event_run_%'"))
+        .isEqualTo(runs);
+    assertThat(rows("select count(*) from pg_tables where tablename like 'endpoint_hit_run_%'"))
         .isEqualTo(runs);
   }
 

@@ -1,7 +1,5 @@
 package dev.snoop.ingest.attribution;
 
-import java.util.Set;
-
 /**
  * The test a request is attributed to, from its userAgent. e2e.test sets its agent to {@code
  * e2e.test/<version> (<os/arch>) kubernetes/<commit> -- <ginkgo full text>}.
@@ -10,10 +8,8 @@ import java.util.Set;
  *     calls made outside a spec); null for any other agent
  * @param testHit the agent is e2e.test (APISnoop's test_hit)
  * @param confTestHit the agent contains [Conformance] (APISnoop's conf_test_hit)
- * @param conformanceTest the test is, by exact codename, in the release's conformance list
  */
-public record TestAttribution(
-    String test, boolean testHit, boolean confTestHit, boolean conformanceTest) {
+public record TestAttribution(String test, boolean testHit, boolean confTestHit) {
   private static final String E2E = "e2e.test";
   private static final String SEPARATOR = " -- ";
 
@@ -21,16 +17,16 @@ public record TestAttribution(
    * Attributes a userAgent. APISnoop splits at the first "--" and stops at the second, so a test
    * name containing "--" was cut; this takes everything after the first " -- ".
    */
-  public static TestAttribution of(String userAgent, Set<String> conformanceCodenames) {
+  public static TestAttribution of(String userAgent) {
     if (userAgent == null) {
-      return new TestAttribution(null, false, false, false);
+      return new TestAttribution(null, false, false);
     }
     boolean confTestHit = userAgent.contains("[Conformance]");
     if (!userAgent.startsWith(E2E)) {
-      return new TestAttribution(null, false, confTestHit, false);
+      return new TestAttribution(null, false, confTestHit);
     }
     int separator = userAgent.indexOf(SEPARATOR);
     String test = separator < 0 ? "" : userAgent.substring(separator + SEPARATOR.length()).strip();
-    return new TestAttribution(test, true, confTestHit, conformanceCodenames.contains(test));
+    return new TestAttribution(test, true, confTestHit);
   }
 }

@@ -4,11 +4,6 @@ import static dev.snoop.db.jooq.snoop.Tables.INGEST_RUN;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,6 +31,7 @@ public final class IngestRun implements AutoCloseable {
   private final RunIdentity identity;
   private final long id;
   private final AuditRowWriter writer;
+  private final HitTable hitTable;
   private boolean committed;
 
   /**
@@ -89,6 +85,7 @@ public final class IngestRun implements AutoCloseable {
             .returning(INGEST_RUN.ID)
             .fetchOne(INGEST_RUN.ID);
     createRunTable();
+    this.hitTable = HitTable.create(connection, sql, id, identity.release());
     String columns =
         identity.keepRaw()
             ? "audit_id, endpoint, useragent, test, test_hit, error, conf_test_hit, id, data"
@@ -152,6 +149,11 @@ public final class IngestRun implements AutoCloseable {
     writer.add(row);
   }
 
+  /** Moves the aggregate's rows to disk and clears it, when it holds as many as it may. */
+  public void spill(EndpointHits hits) {
+    hitTable.spill(hits);
+  }
+
   /**
    * Writes the aggregate and the totals, replaces an earlier run of the same source, commits; ends
    * a lap of {@code phases} after each step.
@@ -159,14 +161,17 @@ public final class IngestRun implements AutoCloseable {
   public void commit(EndpointHits hits, Totals totals, PhaseTimer phases) throws SQLException {
     writer.finish();
     phases.lap("end event copy");
-    insertHits(hits);
+    hitTable.write(hits);
     phases.lap("write aggregate");
+    hitTable.index();
+    phases.lap("index aggregate");
     Instant runDate =
         identity.runStarted() != null ? identity.runStarted() : instant(totals.firstMicros());
     recordTotals(totals, runDate);
     addReleaseDate(runDate);
     replaceEarlierRuns();
     phases.lap("replace earlier run");
+    hitTable.attach();
     // The constants were defaults only for the COPY; as a partition the table takes audit_event's.
     sql.execute(
         "alter table "
@@ -180,55 +185,10 @@ public final class IngestRun implements AutoCloseable {
             + " for values in ("
             + id
             + ")");
-    phases.lap("attach partition");
+    phases.lap("attach partitions");
     connection.commit();
     committed = true;
     phases.lap("commit");
-  }
-
-  /**
-   * The aggregate by binary COPY: tens of thousands of rows, which one INSERT each took more time
-   * than reading the million events they came from.
-   */
-  private void insertHits(EndpointHits hits) throws SQLException {
-    BinaryCopyEncoder out = new BinaryCopyEncoder();
-    out.header();
-    byte[] release = identity.release().getBytes(StandardCharsets.UTF_8);
-    for (EndpointHits.Hit hit : hits.rows()) {
-      out.row(11);
-      out.int8(id);
-      out.bytes(release);
-      out.text(hit.endpoint);
-      out.text(hit.userAgent);
-      out.text(hit.attribution.test());
-      out.bool(hit.attribution.testHit());
-      out.bool(hit.attribution.confTestHit());
-      out.bool(hit.attribution.conformanceTest());
-      out.int8(hit.hits);
-      timeOrNull(out, hit.firstMicros);
-      timeOrNull(out, hit.lastMicros);
-    }
-    out.trailer();
-    try (InputStream rows = new ByteArrayInputStream(out.buffer(), 0, out.size())) {
-      connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(
-              "copy snoop.endpoint_hit (run_id, release, endpoint, useragent, test, test_hit,"
-                  + " conf_test_hit, conformance_test, hits, first_seen, last_seen)"
-                  + " from stdin (format binary)",
-              rows);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // reading a byte array
-    }
-  }
-
-  private static void timeOrNull(BinaryCopyEncoder out, long micros) {
-    if (micros == Long.MIN_VALUE || micros == Long.MAX_VALUE) {
-      out.nullField();
-    } else {
-      out.timestamp(micros);
-    }
   }
 
   /**
@@ -272,9 +232,19 @@ public final class IngestRun implements AutoCloseable {
             .and(INGEST_RUN.ID.ne(id))
             .fetch(INGEST_RUN.ID);
     for (long old : earlier) {
-      sql.execute("drop table if exists " + table(old));
-      sql.deleteFrom(INGEST_RUN).where(INGEST_RUN.ID.eq(old)).execute();
+      remove(sql, old);
     }
+  }
+
+  /**
+   * Removes a committed run: its endpoint_hit and audit_event tables (no foreign key ties them to
+   * the run's row) and its row. A run locks endpoint_hit before audit_event, here as when it
+   * attaches its tables, so runs committing at once wait for each other instead of deadlocking.
+   */
+  public static void remove(DSLContext sql, long runId) {
+    sql.execute("drop table if exists " + HitTable.table(runId));
+    sql.execute("drop table if exists " + table(runId));
+    sql.deleteFrom(INGEST_RUN).where(INGEST_RUN.ID.eq(runId)).execute();
   }
 
   private String table() {
@@ -318,6 +288,7 @@ public final class IngestRun implements AutoCloseable {
         connection.rollback();
       }
     } finally {
+      hitTable.close();
       connection.close();
     }
   }

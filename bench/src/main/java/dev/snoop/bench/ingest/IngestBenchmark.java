@@ -1,7 +1,6 @@
 package dev.snoop.bench.ingest;
 
 import static dev.snoop.db.jooq.snoop.Tables.ENDPOINT_HIT;
-import static dev.snoop.db.jooq.snoop.Tables.INGEST_RUN;
 
 import dev.snoop.bench.spec.SpecLoadBenchmark;
 import dev.snoop.db.Database;
@@ -19,6 +18,7 @@ import dev.snoop.ingest.IngestRequest;
 import dev.snoop.ingest.IngestResult;
 import dev.snoop.ingest.reader.AuditSource;
 import dev.snoop.ingest.reader.ReaderOptions;
+import dev.snoop.ingest.store.IngestRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -184,8 +184,7 @@ public final class IngestBenchmark {
                 return whileLoaded.apply(
                     release, new Report(shape, result, logBytes, generated, rows, peak, 0));
               } finally {
-                db.dsl().execute("drop table if exists snoop.audit_event_run_" + result.runId());
-                db.dsl().deleteFrom(INGEST_RUN).where(INGEST_RUN.ID.eq(result.runId())).execute();
+                IngestRun.remove(db.dsl(), result.runId());
               }
             });
   }

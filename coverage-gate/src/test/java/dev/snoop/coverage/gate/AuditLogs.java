@@ -13,6 +13,7 @@ import dev.snoop.ingest.IngestRequest;
 import dev.snoop.ingest.IngestResult;
 import dev.snoop.ingest.reader.AuditSources;
 import dev.snoop.ingest.reader.ReaderOptions;
+import dev.snoop.ingest.store.IngestRun;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,9 +95,8 @@ final class AuditLogs {
   void removeRuns() {
     var sql = database.dsl();
     for (Long id : sql.select(INGEST_RUN.ID).from(INGEST_RUN).fetch(INGEST_RUN.ID)) {
-      sql.execute("drop table if exists snoop.audit_event_run_" + id);
+      IngestRun.remove(sql, id);
     }
-    sql.deleteFrom(INGEST_RUN).execute();
   }
 
   static List<Hit> hits(List<String> endpoints, String test) {

@@ -27,7 +27,7 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index ENDPOINT_HIT_ENDPOINT = Internal.createIndex(DSL.name("endpoint_hit_endpoint"), EndpointHit.ENDPOINT_HIT, new OrderField[] { EndpointHit.ENDPOINT_HIT.ENDPOINT, EndpointHit.ENDPOINT_HIT.RELEASE }, false);
-    public static final Index ENDPOINT_HIT_RELEASE_ENDPOINT = Internal.createIndex(DSL.name("endpoint_hit_release_endpoint"), EndpointHit.ENDPOINT_HIT, new OrderField[] { EndpointHit.ENDPOINT_HIT.RELEASE, EndpointHit.ENDPOINT_HIT.ENDPOINT }, false);
+    public static final Index ENDPOINT_HIT_RELEASE = Internal.createIndex(DSL.name("endpoint_hit_release"), EndpointHit.ENDPOINT_HIT, new OrderField[] { EndpointHit.ENDPOINT_HIT.RELEASE }, false);
     public static final Index INGEST_RUN_RELEASE_SOURCE = Internal.createIndex(DSL.name("ingest_run_release_source"), IngestRun.INGEST_RUN, new OrderField[] { IngestRun.INGEST_RUN.RELEASE, IngestRun.INGEST_RUN.SOURCE }, false);
     public static final Index LOAD_LOG_KIND_RELEASE = Internal.createIndex(DSL.name("load_log_kind_release"), LoadLog.LOAD_LOG, new OrderField[] { LoadLog.LOAD_LOG.KIND, LoadLog.LOAD_LOG.RELEASE, LoadLog.LOAD_LOG.LOADED_AT.desc() }, false);
     public static final Index RELEASE_ONE_WORKING = Internal.createIndex(DSL.name("release_one_working"), Release.RELEASE, new OrderField[] { Release.RELEASE.WORKING }, true);

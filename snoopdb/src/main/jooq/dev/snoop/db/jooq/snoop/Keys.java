@@ -4,12 +4,10 @@
 package dev.snoop.db.jooq.snoop;
 
 
-import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
-import dev.snoop.db.jooq.snoop.tables.records.EndpointHitRecord;
 import dev.snoop.db.jooq.snoop.tables.records.IngestRunRecord;
 import dev.snoop.db.jooq.snoop.tables.records.LoadLogRecord;
 import dev.snoop.db.jooq.snoop.tables.records.ReleaseRecord;
@@ -33,7 +31,6 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
-    public static final UniqueKey<EndpointHitRecord> ENDPOINT_HIT_PKEY = Internal.createUniqueKey(EndpointHit.ENDPOINT_HIT, DSL.name("endpoint_hit_pkey"), new TableField[] { EndpointHit.ENDPOINT_HIT.RUN_ID, EndpointHit.ENDPOINT_HIT.ENDPOINT, EndpointHit.ENDPOINT_HIT.USERAGENT }, true);
     public static final UniqueKey<IngestRunRecord> INGEST_RUN_PKEY = Internal.createUniqueKey(IngestRun.INGEST_RUN, DSL.name("ingest_run_pkey"), new TableField[] { IngestRun.INGEST_RUN.ID }, true);
     public static final UniqueKey<LoadLogRecord> LOAD_LOG_PKEY = Internal.createUniqueKey(LoadLog.LOAD_LOG, DSL.name("load_log_pkey"), new TableField[] { LoadLog.LOAD_LOG.ID }, true);
     public static final UniqueKey<ReleaseRecord> RELEASE_PKEY = Internal.createUniqueKey(Release.RELEASE, DSL.name("release_pkey"), new TableField[] { Release.RELEASE.RELEASE_ }, true);
@@ -43,6 +40,5 @@ public class Keys {
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
-    public static final ForeignKey<EndpointHitRecord, IngestRunRecord> ENDPOINT_HIT__ENDPOINT_HIT_RUN_ID_FKEY = Internal.createForeignKey(EndpointHit.ENDPOINT_HIT, DSL.name("endpoint_hit_run_id_fkey"), new TableField[] { EndpointHit.ENDPOINT_HIT.RUN_ID }, Keys.INGEST_RUN_PKEY, new TableField[] { IngestRun.INGEST_RUN.ID }, true);
     public static final ForeignKey<IngestRunRecord, ReleaseRecord> INGEST_RUN__INGEST_RUN_RELEASE_FKEY = Internal.createForeignKey(IngestRun.INGEST_RUN, DSL.name("ingest_run_release_fkey"), new TableField[] { IngestRun.INGEST_RUN.RELEASE }, Keys.RELEASE_PKEY, new TableField[] { Release.RELEASE.RELEASE_ }, true);
 }

@@ -65,7 +65,9 @@ public class Snoop extends SchemaImpl {
 
     /**
      * Per ingest run, how often each user agent hit each operation: the
-     * aggregate the coverage views read instead of raw events.
+     * aggregate the coverage views read instead of raw events. One row per
+     * (run_id, endpoint, useragent); partitioned by run (each run's rows are
+     * its own table, snoop.endpoint_hit_run_&lt;run id&gt;).
      */
     public final EndpointHit ENDPOINT_HIT = EndpointHit.ENDPOINT_HIT;
 

@@ -50,7 +50,9 @@ public class Tables {
 
     /**
      * Per ingest run, how often each user agent hit each operation: the
-     * aggregate the coverage views read instead of raw events.
+     * aggregate the coverage views read instead of raw events. One row per
+     * (run_id, endpoint, useragent); partitioned by run (each run's rows are
+     * its own table, snoop.endpoint_hit_run_&lt;run id&gt;).
      */
     public static final EndpointHit ENDPOINT_HIT = EndpointHit.ENDPOINT_HIT;
 

@@ -6,9 +6,7 @@ package dev.snoop.db.jooq.snoop.tables;
 
 import dev.snoop.db.jooq.public_.Domains;
 import dev.snoop.db.jooq.snoop.Indexes;
-import dev.snoop.db.jooq.snoop.Keys;
 import dev.snoop.db.jooq.snoop.Snoop;
-import dev.snoop.db.jooq.snoop.tables.IngestRun.IngestRunPath;
 import dev.snoop.db.jooq.snoop.tables.records.EndpointHitRecord;
 
 import java.time.OffsetDateTime;
@@ -18,14 +16,10 @@ import java.util.List;
 
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -33,7 +27,6 @@ import org.jooq.Stringly;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.TableOptions;
-import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -41,7 +34,9 @@ import org.jooq.impl.TableImpl;
 
 /**
  * Per ingest run, how often each user agent hit each operation: the aggregate
- * the coverage views read instead of raw events.
+ * the coverage views read instead of raw events. One row per (run_id, endpoint,
+ * useragent); partitioned by run (each run's rows are its own table,
+ * snoop.endpoint_hit_run_&lt;run id&gt;).
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class EndpointHit extends TableImpl<EndpointHitRecord> {
@@ -62,9 +57,10 @@ public class EndpointHit extends TableImpl<EndpointHitRecord> {
     }
 
     /**
-     * The column <code>snoop.endpoint_hit.run_id</code>. The ingest run.
+     * The column <code>snoop.endpoint_hit.run_id</code>. The ingest run; the
+     * table is partitioned by it.
      */
-    public final TableField<EndpointHitRecord, Long> RUN_ID = createField(DSL.name("run_id"), SQLDataType.BIGINT.nullable(false), this, "The ingest run.");
+    public final TableField<EndpointHitRecord, Long> RUN_ID = createField(DSL.name("run_id"), SQLDataType.BIGINT.nullable(false), this, "The ingest run; the table is partitioned by it.");
 
     /**
      * The column <code>snoop.endpoint_hit.release</code>. Release of the run.
@@ -84,9 +80,10 @@ public class EndpointHit extends TableImpl<EndpointHitRecord> {
 
     /**
      * The column <code>snoop.endpoint_hit.test</code>. e2e test: the userAgent
-     * text after " -- " for e2e.test agents, else null.
+     * text after " -- " for e2e.test agents, '' for e2e.test outside a test,
+     * else null. Whether it is a conformance test: snoop.conformance_codename.
      */
-    public final TableField<EndpointHitRecord, String> TEST = createField(DSL.name("test"), SQLDataType.CLOB, this, "e2e test: the userAgent text after \" -- \" for e2e.test agents, else null.");
+    public final TableField<EndpointHitRecord, String> TEST = createField(DSL.name("test"), SQLDataType.CLOB, this, "e2e test: the userAgent text after \" -- \" for e2e.test agents, '' for e2e.test outside a test, else null. Whether it is a conformance test: snoop.conformance_codename.");
 
     /**
      * The column <code>snoop.endpoint_hit.test_hit</code>. The userAgent is an
@@ -99,12 +96,6 @@ public class EndpointHit extends TableImpl<EndpointHitRecord> {
      * contains [Conformance] (APISnoop's conf_test_hit).
      */
     public final TableField<EndpointHitRecord, Boolean> CONF_TEST_HIT = createField(DSL.name("conf_test_hit"), SQLDataType.BOOLEAN.nullable(false), this, "The userAgent contains [Conformance] (APISnoop's conf_test_hit).");
-
-    /**
-     * The column <code>snoop.endpoint_hit.conformance_test</code>. The test is,
-     * by exact codename, a conformance test of the release's conformance.yaml.
-     */
-    public final TableField<EndpointHitRecord, Boolean> CONFORMANCE_TEST = createField(DSL.name("conformance_test"), SQLDataType.BOOLEAN.nullable(false), this, "The test is, by exact codename, a conformance test of the release's conformance.yaml.");
 
     /**
      * The column <code>snoop.endpoint_hit.hits</code>. Requests.
@@ -128,7 +119,7 @@ public class EndpointHit extends TableImpl<EndpointHitRecord> {
     }
 
     private EndpointHit(Name alias, Table<EndpointHitRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment("Per ingest run, how often each user agent hit each operation: the aggregate the coverage views read instead of raw events."), TableOptions.table(), where);
+        super(alias, null, aliased, parameters, DSL.comment("Per ingest run, how often each user agent hit each operation: the aggregate the coverage views read instead of raw events. One row per (run_id, endpoint, useragent); partitioned by run (each run's rows are its own table, snoop.endpoint_hit_run_<run id>)."), TableOptions.table(), where);
     }
 
     /**
@@ -152,39 +143,6 @@ public class EndpointHit extends TableImpl<EndpointHitRecord> {
         this(DSL.name("endpoint_hit"), null);
     }
 
-    public <O extends Record> EndpointHit(Table<O> path, ForeignKey<O, EndpointHitRecord> childPath, InverseForeignKey<O, EndpointHitRecord> parentPath) {
-        super(path, childPath, parentPath, ENDPOINT_HIT);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class EndpointHitPath extends EndpointHit implements Path<EndpointHitRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> EndpointHitPath(Table<O> path, ForeignKey<O, EndpointHitRecord> childPath, InverseForeignKey<O, EndpointHitRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private EndpointHitPath(Name alias, Table<EndpointHitRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public EndpointHitPath as(String alias) {
-            return new EndpointHitPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public EndpointHitPath as(Name alias) {
-            return new EndpointHitPath(alias, this);
-        }
-
-        @Override
-        public EndpointHitPath as(Table<?> alias) {
-            return new EndpointHitPath(alias.getQualifiedName(), this);
-        }
-    }
-
     @Override
     public Schema getSchema() {
         return aliased() ? null : Snoop.SNOOP;
@@ -192,29 +150,7 @@ public class EndpointHit extends TableImpl<EndpointHitRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.ENDPOINT_HIT_ENDPOINT, Indexes.ENDPOINT_HIT_RELEASE_ENDPOINT);
-    }
-
-    @Override
-    public UniqueKey<EndpointHitRecord> getPrimaryKey() {
-        return Keys.ENDPOINT_HIT_PKEY;
-    }
-
-    @Override
-    public List<ForeignKey<EndpointHitRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.ENDPOINT_HIT__ENDPOINT_HIT_RUN_ID_FKEY);
-    }
-
-    private transient IngestRunPath _ingestRun;
-
-    /**
-     * Get the implicit join path to the <code>snoop.ingest_run</code> table.
-     */
-    public IngestRunPath ingestRun() {
-        if (_ingestRun == null)
-            _ingestRun = new IngestRunPath(this, Keys.ENDPOINT_HIT__ENDPOINT_HIT_RUN_ID_FKEY, null);
-
-        return _ingestRun;
+        return Arrays.asList(Indexes.ENDPOINT_HIT_ENDPOINT, Indexes.ENDPOINT_HIT_RELEASE);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.snoop.db.jooq.public_.Domains;
 import dev.snoop.db.jooq.snoop.Indexes;
 import dev.snoop.db.jooq.snoop.Keys;
 import dev.snoop.db.jooq.snoop.Snoop;
-import dev.snoop.db.jooq.snoop.tables.EndpointHit.EndpointHitPath;
 import dev.snoop.db.jooq.snoop.tables.Release.ReleasePath;
 import dev.snoop.db.jooq.snoop.tables.records.IngestRunRecord;
 
@@ -283,19 +282,6 @@ public class IngestRun extends TableImpl<IngestRunRecord> {
             _release = new ReleasePath(this, Keys.INGEST_RUN__INGEST_RUN_RELEASE_FKEY, null);
 
         return _release;
-    }
-
-    private transient EndpointHitPath _endpointHit;
-
-    /**
-     * Get the implicit to-many join path to the <code>snoop.endpoint_hit</code>
-     * table
-     */
-    public EndpointHitPath endpointHit() {
-        if (_endpointHit == null)
-            _endpointHit = new EndpointHitPath(this, null, Keys.ENDPOINT_HIT__ENDPOINT_HIT_RUN_ID_FKEY.getInverseKey());
-
-        return _endpointHit;
     }
 
     @Override

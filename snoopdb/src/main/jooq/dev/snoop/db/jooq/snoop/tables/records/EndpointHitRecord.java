@@ -8,28 +8,31 @@ import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 
 import java.time.OffsetDateTime;
 
-import org.jooq.Record3;
-import org.jooq.impl.UpdatableRecordImpl;
+import org.jooq.impl.TableRecordImpl;
 
 
 /**
  * Per ingest run, how often each user agent hit each operation: the aggregate
- * the coverage views read instead of raw events.
+ * the coverage views read instead of raw events. One row per (run_id, endpoint,
+ * useragent); partitioned by run (each run's rows are its own table,
+ * snoop.endpoint_hit_run_&lt;run id&gt;).
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
-public class EndpointHitRecord extends UpdatableRecordImpl<EndpointHitRecord> {
+public class EndpointHitRecord extends TableRecordImpl<EndpointHitRecord> {
 
     private static final long serialVersionUID = 1L;
 
     /**
-     * Setter for <code>snoop.endpoint_hit.run_id</code>. The ingest run.
+     * Setter for <code>snoop.endpoint_hit.run_id</code>. The ingest run; the
+     * table is partitioned by it.
      */
     public void setRunId(Long value) {
         set(0, value);
     }
 
     /**
-     * Getter for <code>snoop.endpoint_hit.run_id</code>. The ingest run.
+     * Getter for <code>snoop.endpoint_hit.run_id</code>. The ingest run; the
+     * table is partitioned by it.
      */
     public Long getRunId() {
         return (Long) get(0);
@@ -81,7 +84,8 @@ public class EndpointHitRecord extends UpdatableRecordImpl<EndpointHitRecord> {
 
     /**
      * Setter for <code>snoop.endpoint_hit.test</code>. e2e test: the userAgent
-     * text after " -- " for e2e.test agents, else null.
+     * text after " -- " for e2e.test agents, '' for e2e.test outside a test,
+     * else null. Whether it is a conformance test: snoop.conformance_codename.
      */
     public void setTest(String value) {
         set(4, value);
@@ -89,7 +93,8 @@ public class EndpointHitRecord extends UpdatableRecordImpl<EndpointHitRecord> {
 
     /**
      * Getter for <code>snoop.endpoint_hit.test</code>. e2e test: the userAgent
-     * text after " -- " for e2e.test agents, else null.
+     * text after " -- " for e2e.test agents, '' for e2e.test outside a test,
+     * else null. Whether it is a conformance test: snoop.conformance_codename.
      */
     public String getTest() {
         return (String) get(4);
@@ -128,33 +133,17 @@ public class EndpointHitRecord extends UpdatableRecordImpl<EndpointHitRecord> {
     }
 
     /**
-     * Setter for <code>snoop.endpoint_hit.conformance_test</code>. The test is,
-     * by exact codename, a conformance test of the release's conformance.yaml.
-     */
-    public void setConformanceTest(Boolean value) {
-        set(7, value);
-    }
-
-    /**
-     * Getter for <code>snoop.endpoint_hit.conformance_test</code>. The test is,
-     * by exact codename, a conformance test of the release's conformance.yaml.
-     */
-    public Boolean getConformanceTest() {
-        return (Boolean) get(7);
-    }
-
-    /**
      * Setter for <code>snoop.endpoint_hit.hits</code>. Requests.
      */
     public void setHits(Long value) {
-        set(8, value);
+        set(7, value);
     }
 
     /**
      * Getter for <code>snoop.endpoint_hit.hits</code>. Requests.
      */
     public Long getHits() {
-        return (Long) get(8);
+        return (Long) get(7);
     }
 
     /**
@@ -162,7 +151,7 @@ public class EndpointHitRecord extends UpdatableRecordImpl<EndpointHitRecord> {
      * time.
      */
     public void setFirstSeen(OffsetDateTime value) {
-        set(9, value);
+        set(8, value);
     }
 
     /**
@@ -170,7 +159,7 @@ public class EndpointHitRecord extends UpdatableRecordImpl<EndpointHitRecord> {
      * time.
      */
     public OffsetDateTime getFirstSeen() {
-        return (OffsetDateTime) get(9);
+        return (OffsetDateTime) get(8);
     }
 
     /**
@@ -178,7 +167,7 @@ public class EndpointHitRecord extends UpdatableRecordImpl<EndpointHitRecord> {
      * time.
      */
     public void setLastSeen(OffsetDateTime value) {
-        set(10, value);
+        set(9, value);
     }
 
     /**
@@ -186,16 +175,7 @@ public class EndpointHitRecord extends UpdatableRecordImpl<EndpointHitRecord> {
      * time.
      */
     public OffsetDateTime getLastSeen() {
-        return (OffsetDateTime) get(10);
-    }
-
-    // -------------------------------------------------------------------------
-    // Primary key information
-    // -------------------------------------------------------------------------
-
-    @Override
-    public Record3<Long, String, String> key() {
-        return (Record3) super.key();
+        return (OffsetDateTime) get(9);
     }
 
     // -------------------------------------------------------------------------
@@ -212,7 +192,7 @@ public class EndpointHitRecord extends UpdatableRecordImpl<EndpointHitRecord> {
     /**
      * Create a detached, initialised EndpointHitRecord
      */
-    public EndpointHitRecord(Long runId, String release, String endpoint, String useragent, String test, Boolean testHit, Boolean confTestHit, Boolean conformanceTest, Long hits, OffsetDateTime firstSeen, OffsetDateTime lastSeen) {
+    public EndpointHitRecord(Long runId, String release, String endpoint, String useragent, String test, Boolean testHit, Boolean confTestHit, Long hits, OffsetDateTime firstSeen, OffsetDateTime lastSeen) {
         super(EndpointHit.ENDPOINT_HIT);
 
         setRunId(runId);
@@ -222,7 +202,6 @@ public class EndpointHitRecord extends UpdatableRecordImpl<EndpointHitRecord> {
         setTest(test);
         setTestHit(testHit);
         setConfTestHit(confTestHit);
-        setConformanceTest(conformanceTest);
         setHits(hits);
         setFirstSeen(firstSeen);
         setLastSeen(lastSeen);

@@ -1,0 +1,85 @@
+package dev.snoop.ingest.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Encodes aggregate rows as binary COPY tuples of the columns endpoint, useragent, test, test_hit,
+ * conf_test_hit, hits, first_seen, last_seen (the run's table has run_id and release as defaults),
+ * and hands them on in pieces of a few hundred kilobytes, so no buffer grows with the aggregate.
+ */
+final class HitRows {
+  static final String COLUMNS =
+      "endpoint, useragent, test, test_hit, conf_test_hit, hits, first_seen, last_seen";
+
+  private static final int PIECE_BYTES = 1 << 18;
+
+  /** Where the pieces go: a COPY, or the spill file. */
+  @FunctionalInterface
+  interface Sink {
+    void write(byte[] bytes, int length) throws IOException;
+
+    static Sink of(OutputStream out) {
+      return (bytes, length) -> out.write(bytes, 0, length);
+    }
+  }
+
+  private HitRows() {}
+
+  /** Writes the rows, without COPY's header and trailer. */
+  static void write(Iterable<EndpointHits.Hit> rows, Sink sink) throws IOException {
+    BinaryCopyEncoder out = new BinaryCopyEncoder();
+    // Rows share their operation's, agent's and test's String: encode each once.
+    Map<String, byte[]> utf8 = new IdentityHashMap<>();
+    for (EndpointHits.Hit hit : rows) {
+      out.row(8);
+      out.bytes(utf8.computeIfAbsent(hit.endpoint, HitRows::encode));
+      out.bytes(utf8.computeIfAbsent(hit.userAgent, HitRows::encode));
+      String test = hit.attribution.test();
+      if (test == null) {
+        out.nullField();
+      } else {
+        out.bytes(utf8.computeIfAbsent(test, HitRows::encode));
+      }
+      out.bool(hit.attribution.testHit());
+      out.bool(hit.attribution.confTestHit());
+      out.int8(hit.hits);
+      timeOrNull(out, hit.firstMicros);
+      timeOrNull(out, hit.lastMicros);
+      if (out.size() >= PIECE_BYTES) {
+        sink.write(out.buffer(), out.size());
+        out.clear();
+      }
+    }
+    sink.write(out.buffer(), out.size());
+  }
+
+  /** COPY's header. */
+  static void header(Sink sink) throws IOException {
+    BinaryCopyEncoder out = new BinaryCopyEncoder();
+    out.header();
+    sink.write(out.buffer(), out.size());
+  }
+
+  /** COPY's trailer. */
+  static void trailer(Sink sink) throws IOException {
+    BinaryCopyEncoder out = new BinaryCopyEncoder();
+    out.trailer();
+    sink.write(out.buffer(), out.size());
+  }
+
+  private static byte[] encode(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void timeOrNull(BinaryCopyEncoder out, long micros) {
+    if (micros == Long.MIN_VALUE || micros == Long.MAX_VALUE) {
+      out.nullField();
+    } else {
+      out.timestamp(micros);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package dev.snoop.ingest.store;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * A run's rows of snoop.endpoint_hit: a table of its own, filled by binary COPY when the run
+ * commits, with no index to keep up and no foreign key to check per row, then indexed in one sorted
+ * pass and attached as the run's partition. Rows spilled while reading (an aggregate larger than
+ * memory may hold) wait in a temporary file and are summed with the rest at commit.
+ */
+final class HitTable implements AutoCloseable {
+  private final Connection connection;
+  private final DSLContext sql;
+  private final long runId;
+  private Path spillFile;
+  private OutputStream spill;
+
+  private HitTable(Connection connection, DSLContext sql, long runId) {
+    this.connection = connection;
+    this.sql = sql;
+    this.runId = runId;
+  }
+
+  static String table(long runId) {
+    return "snoop.endpoint_hit_run_" + runId;
+  }
+
+  /**
+   * Creates the run's table. Its columns are spelled out rather than copied with LIKE, which would
+   * lock endpoint_hit until the run ends (see the run's audit_event table); run_id and release are
+   * defaults, so COPY sends only what differs per row; the check lets the attach skip its scan.
+   */
+  static HitTable create(Connection connection, DSLContext sql, long runId, String release) {
+    sql.execute(
+        sql.renderInlined(
+            DSL.query(
+                "create table "
+                    + table(runId)
+                    + " (run_id bigint not null default {0} check (run_id = {0}),"
+                    + " release semver not null default {1},"
+                    + " endpoint text collate \"C\" not null, useragent text collate \"C\" not null,"
+                    + " test text collate \"C\", test_hit boolean not null,"
+                    + " conf_test_hit boolean not null, hits bigint not null,"
+                    + " first_seen timestamptz, last_seen timestamptz)",
+                DSL.inline(runId),
+                DSL.inline(release))));
+    sql.execute(
+        "comment on table " + table(runId) + " is 'endpoint_hit rows of ingest run " + runId + "'");
+    return new HitTable(connection, sql, runId);
+  }
+
+  /** Writes the rows to the spill file and clears them. */
+  void spill(EndpointHits hits) {
+    try {
+      if (spill == null) {
+        spillFile = Files.createTempFile("snoop-endpoint-hits-" + runId + "-", ".copy");
+        spill = new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 16);
+      }
+      HitRows.write(hits.rows(), HitRows.Sink.of(spill));
+    } catch (IOException e) {
+      throw new UncheckedIOException("spilling the aggregate to " + spillFile + " failed", e);
+    }
+    hits.clear();
+  }
+
+  /** Writes the aggregate: the rows left in memory, summed with any spilled ones. */
+  void write(EndpointHits hits) throws SQLException {
+    if (spill == null) {
+      copy(
+          "copy " + table(runId) + " (" + HitRows.COLUMNS + ") from stdin (format binary, freeze)",
+          hits,
+          null);
+      return;
+    }
+    try {
+      spill.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + spillFile + " failed", e);
+    }
+    // The same (endpoint, useragent) may be in several spilled pieces: sum them in the database.
+    sql.execute(
+        "create temporary table endpoint_hit_spill (endpoint text collate \"C\","
+            + " useragent text collate \"C\", test text collate \"C\", test_hit boolean,"
+            + " conf_test_hit boolean, hits bigint, first_seen timestamptz,"
+            + " last_seen timestamptz) on commit drop");
+    copy(
+        "copy endpoint_hit_spill (" + HitRows.COLUMNS + ") from stdin (format binary)",
+        hits,
+        spillFile);
+    sql.execute(
+        "insert into "
+            + table(runId)
+            + " ("
+            + HitRows.COLUMNS
+            + ") select endpoint, useragent, min(test), bool_or(test_hit), bool_or(conf_test_hit),"
+            + " sum(hits), min(first_seen), max(last_seen) from endpoint_hit_spill"
+            + " group by endpoint, useragent");
+    sql.execute("drop table endpoint_hit_spill");
+  }
+
+  /** Builds the run's indexes, matching endpoint_hit's, each in one pass over the filled table. */
+  void index() {
+    sql.execute(
+        "create index " + name("endpoint") + " on " + table(runId) + " (endpoint, release)");
+    sql.execute("create index " + name("release") + " on " + table(runId) + " (release)");
+  }
+
+  /**
+   * Attaches the table as the run's partition of endpoint_hit; its indexes become endpoint_hit's.
+   */
+  void attach() {
+    sql.execute(
+        "alter table " + table(runId) + " alter run_id drop default, alter release drop default");
+    sql.execute(
+        "alter table snoop.endpoint_hit attach partition "
+            + table(runId)
+            + " for values in ("
+            + runId
+            + ")");
+  }
+
+  private String name(String index) {
+    return "endpoint_hit_run_" + runId + "_" + index;
+  }
+
+  /** COPY's header, the spilled rows if any, the rows in memory, the trailer. */
+  private void copy(String statement, EndpointHits hits, Path spilled) throws SQLException {
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement);
+    HitRows.Sink sink =
+        (bytes, length) -> {
+          try {
+            copy.writeToCopy(bytes, 0, length);
+          } catch (SQLException e) {
+            throw new IOException(e);
+          }
+        };
+    try {
+      HitRows.header(sink);
+      if (spilled != null) {
+        try (InputStream in = Files.newInputStream(spilled)) {
+          byte[] piece = new byte[1 << 18];
+          for (int n; (n = in.read(piece)) > 0; ) {
+            sink.write(piece, n);
+          }
+        }
+      }
+      HitRows.write(hits.rows(), sink);
+      HitRows.trailer(sink);
+      copy.endCopy();
+    } catch (IOException e) {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+      if (e.getCause() instanceof SQLException sqlFailure) {
+        throw sqlFailure;
+      }
+      throw new UncheckedIOException("reading " + spilled + " failed", e);
+    }
+  }
+
+  /** Removes the spill file, if any. */
+  @Override
+  public void close() {
+    try {
+      if (spill != null) {
+        spill.close();
+      }
+      if (spillFile != null) {
+        Files.deleteIfExists(spillFile);
+      }
+    } catch (IOException e) {
+      // a temporary file left behind; nothing of the run depends on it
+    }
+  }
+}
