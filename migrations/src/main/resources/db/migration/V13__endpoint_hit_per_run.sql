@@ -10,6 +10,9 @@
 --  * endpoint, useragent and test compare byte by byte (COLLATE "C"): sorting and indexing them
 --    under a language's collation costs a library call per comparison, and their order is that of
 --    their code points either way (the embedded database's C.UTF-8 sorts the same).
+--  * release is text in semver's collation (it orders and compares as semver does) rather than the
+--    semver domain, whose check ran for every row a run wrote; the value is the run's own release
+--    (snoop.ingest_run.release), checked there.
 --  * No primary key: a run's rows are one per (endpoint, useragent) by construction (the run's
 --    aggregate), nothing looks a row up by that key, and building the index cost as much as the
 --    other two together.
@@ -27,7 +30,7 @@ DROP INDEX snoop.endpoint_hit_endpoint, snoop.endpoint_hit_release_endpoint;
 
 CREATE TABLE snoop.endpoint_hit (
   run_id        bigint NOT NULL,
-  release       semver NOT NULL,
+  release       text COLLATE snoop.semver_order NOT NULL,
   endpoint      text COLLATE "C" NOT NULL,
   useragent     text COLLATE "C" NOT NULL,
   test          text COLLATE "C",
@@ -44,7 +47,7 @@ CREATE INDEX endpoint_hit_endpoint ON snoop.endpoint_hit (endpoint, release);
 CREATE INDEX endpoint_hit_release ON snoop.endpoint_hit (release);
 COMMENT ON TABLE snoop.endpoint_hit IS 'Per ingest run, how often each user agent hit each operation: the aggregate the coverage views read instead of raw events. One row per (run_id, endpoint, useragent); partitioned by run (each run''s rows are its own table, snoop.endpoint_hit_run_<run id>).';
 COMMENT ON COLUMN snoop.endpoint_hit.run_id IS 'The ingest run; the table is partitioned by it.';
-COMMENT ON COLUMN snoop.endpoint_hit.release IS 'Release of the run.';
+COMMENT ON COLUMN snoop.endpoint_hit.release IS 'Release of the run (snoop.ingest_run.release), ordered as semver.';
 COMMENT ON COLUMN snoop.endpoint_hit.endpoint IS 'operationId hit.';
 COMMENT ON COLUMN snoop.endpoint_hit.useragent IS 'userAgent of the requests.';
 COMMENT ON COLUMN snoop.endpoint_hit.test IS 'e2e test: the userAgent text after " -- " for e2e.test agents, '''' for e2e.test outside a test, else null. Whether it is a conformance test: snoop.conformance_codename.';

@@ -1,8 +1,9 @@
 package dev.snoop.ingest.store;
 
 import dev.snoop.ingest.attribution.TestAttribution;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,50 +12,54 @@ import java.util.Map;
  * The per-run aggregate in memory: requests per (operation, userAgent), with first and last time
  * seen. It holds at most {@code maxRows} rows: when {@link #full()}, the run spills them to disk
  * and clears it ({@link IngestRun#spill}), so memory stays bounded whatever the log.
+ *
+ * <p>Rows are kept per agent in an open-addressing table of four longs each (operation, hits,
+ * first, last): about 50 bytes a row, with no object per row. A run of e2e tests spread over every
+ * endpoint has hundreds of thousands of rows, and an object per row cost a cache miss or three on
+ * every request.
  */
 public final class EndpointHits {
-  /**
-   * About 60 MB of rows; a conformance run has 20,000, a run of e2e tests over every endpoint of a
-   * release at most about 500,000.
-   */
+  /** About 25 MB of rows; a conformance run has 20,000 per million events. */
   public static final int MAX_ROWS = 500_000;
 
-  /** One aggregate row. */
-  public static final class Hit {
-    final String endpoint;
+  private static final int SLOT = 4; // operation + 1 (0: free), hits, first, last
+  private static final long NO_TIME_FIRST = Long.MAX_VALUE;
+  private static final long NO_TIME_LAST = Long.MIN_VALUE;
+
+  /** One agent's rows, and the one String of the agent they share. */
+  private static final class Agent {
     final String userAgent;
     final TestAttribution attribution;
-    long hits;
-    long firstMicros = Long.MAX_VALUE;
-    long lastMicros = Long.MIN_VALUE;
+    long[] slots = new long[SLOT * 8];
+    int used;
 
-    Hit(String endpoint, String userAgent, TestAttribution attribution) {
-      this.endpoint = endpoint;
+    Agent(String userAgent, TestAttribution attribution) {
       this.userAgent = userAgent;
       this.attribution = attribution;
     }
   }
 
-  /** An agent's rows, and the one String of the agent they share. */
-  private static final class AgentRows {
-    final String userAgent;
-    final Map<String, Hit> byEndpoint = new HashMap<>();
-
-    AgentRows(String userAgent) {
-      this.userAgent = userAgent;
-    }
+  /** A row as the writer reads it. */
+  @FunctionalInterface
+  interface RowVisitor {
+    void row(
+        String endpoint,
+        String userAgent,
+        TestAttribution attribution,
+        long hits,
+        long firstMicros,
+        long lastMicros)
+        throws IOException;
   }
 
   private final int maxRows;
 
-  /**
-   * Rows by userAgent, then by operation: agents are few and each event brings its own copy of the
-   * agent's text, which the first map turns into one shared String; operationIds are the matcher's
-   * own Strings, so the second lookup hashes nothing. Bigger single maps keyed by both cost a cache
-   * miss per request once the aggregate grows.
-   */
-  private final Map<String, AgentRows> byAgent = new HashMap<>();
+  /** By the agent's text: each event brings its own copy, the table keeps the first. */
+  private final Map<String, Agent> byAgent = new HashMap<>();
 
+  private final List<Agent> agents = new ArrayList<>();
+  private final Map<String, Integer> operationNumbers = new HashMap<>();
+  private final List<String> operations = new ArrayList<>();
   private int rows;
 
   public EndpointHits() {
@@ -68,24 +73,40 @@ public final class EndpointHits {
     this.maxRows = maxRows;
   }
 
+  /**
+   * Counts a request.
+   *
+   * @param receivedMicros the request's time, or Long.MIN_VALUE when the event has none
+   */
   public void add(
       String endpoint, String userAgent, TestAttribution attribution, long receivedMicros) {
-    String agent = userAgent == null ? "" : userAgent;
-    AgentRows ofAgent = byAgent.get(agent);
-    if (ofAgent == null) {
-      ofAgent = new AgentRows(agent);
-      byAgent.put(agent, ofAgent);
+    String text = userAgent == null ? "" : userAgent;
+    Agent agent = byAgent.get(text);
+    if (agent == null) {
+      agent = new Agent(text, attribution);
+      byAgent.put(text, agent);
+      agents.add(agent);
     }
-    Hit hit = ofAgent.byEndpoint.get(endpoint);
-    if (hit == null) {
-      hit = new Hit(endpoint, ofAgent.userAgent, attribution);
-      ofAgent.byEndpoint.put(endpoint, hit);
+    long key = operationNumber(endpoint) + 1L;
+    long[] slots = agent.slots;
+    int at = SLOT * (hash(key) & (slots.length / SLOT - 1));
+    while (slots[at] != key && slots[at] != 0) {
+      at = (at + SLOT) & (slots.length - 1);
+    }
+    if (slots[at] == 0) {
+      slots[at] = key;
+      slots[at + 2] = NO_TIME_FIRST;
+      slots[at + 3] = NO_TIME_LAST;
       rows++;
+      agent.used++;
     }
-    hit.hits++;
+    slots[at + 1]++;
     if (receivedMicros != Long.MIN_VALUE) {
-      hit.firstMicros = Math.min(hit.firstMicros, receivedMicros);
-      hit.lastMicros = Math.max(hit.lastMicros, receivedMicros);
+      slots[at + 2] = Math.min(slots[at + 2], receivedMicros);
+      slots[at + 3] = Math.max(slots[at + 3], receivedMicros);
+    }
+    if (agent.used * 2 > slots.length / SLOT) {
+      grow(agent);
     }
   }
 
@@ -99,25 +120,90 @@ public final class EndpointHits {
   }
 
   /**
-   * Every row, in operationId order: a table filled in the order of its index then has its index
-   * built from input already sorted, which PostgreSQL's sort only checks.
+   * Every row, in operationId order: a table filled in the order of its index then has the index
+   * built from input already sorted, which PostgreSQL's sort only checks. Times are Long.MAX_VALUE
+   * (first) and Long.MIN_VALUE (last) when no request had one.
    */
-  List<Hit> rows() {
-    Map<String, List<Hit>> byEndpoint = new HashMap<>();
-    for (AgentRows agent : byAgent.values()) {
-      for (Hit hit : agent.byEndpoint.values()) {
-        byEndpoint.computeIfAbsent(hit.endpoint, e -> new ArrayList<>()).add(hit);
+  void forEachRow(RowVisitor visitor) throws IOException {
+    int count = operations.size();
+    Integer[] byName = new Integer[count];
+    Arrays.setAll(byName, i -> i);
+    Arrays.sort(byName, (x, y) -> operations.get(x).compareTo(operations.get(y)));
+    int[] rank = new int[count];
+    for (int i = 0; i < count; i++) {
+      rank[byName[i]] = i;
+    }
+    // A counting sort by the operation's rank: where each rank's rows start, then each row's place.
+    int[] next = new int[count + 1];
+    for (Agent agent : agents) {
+      for (int at = 0; at < agent.slots.length; at += SLOT) {
+        if (agent.slots[at] != 0) {
+          next[rank[(int) agent.slots[at] - 1] + 1]++;
+        }
       }
     }
-    List<String> endpoints = new ArrayList<>(byEndpoint.keySet());
-    Collections.sort(endpoints); // operationIds are ASCII: String order is byte order, as "C"
-    List<Hit> all = new ArrayList<>(rows);
-    endpoints.forEach(e -> all.addAll(byEndpoint.get(e)));
-    return all;
+    for (int i = 0; i < count; i++) {
+      next[i + 1] += next[i];
+    }
+    int[] agentOf = new int[rows];
+    int[] slotOf = new int[rows];
+    for (int a = 0; a < agents.size(); a++) {
+      long[] slots = agents.get(a).slots;
+      for (int at = 0; at < slots.length; at += SLOT) {
+        if (slots[at] != 0) {
+          int place = next[rank[(int) slots[at] - 1]]++;
+          agentOf[place] = a;
+          slotOf[place] = at;
+        }
+      }
+    }
+    for (int i = 0; i < rows; i++) {
+      Agent agent = agents.get(agentOf[i]);
+      long[] slots = agent.slots;
+      int at = slotOf[i];
+      visitor.row(
+          operations.get((int) slots[at] - 1),
+          agent.userAgent,
+          agent.attribution,
+          slots[at + 1],
+          slots[at + 2],
+          slots[at + 3]);
+    }
   }
 
   void clear() {
     byAgent.clear();
+    agents.clear();
     rows = 0;
+  }
+
+  /** Operations are numbered as first seen; operationIds repeat, so their hash is cached. */
+  private int operationNumber(String endpoint) {
+    Integer number = operationNumbers.get(endpoint);
+    if (number == null) {
+      number = operations.size();
+      operations.add(endpoint);
+      operationNumbers.put(endpoint, number);
+    }
+    return number;
+  }
+
+  private static void grow(Agent agent) {
+    long[] old = agent.slots;
+    long[] slots = new long[old.length * 2];
+    for (int from = 0; from < old.length; from += SLOT) {
+      if (old[from] != 0) {
+        int at = SLOT * (hash(old[from]) & (slots.length / SLOT - 1));
+        while (slots[at] != 0) {
+          at = (at + SLOT) & (slots.length - 1);
+        }
+        System.arraycopy(old, from, slots, at, SLOT);
+      }
+    }
+    agent.slots = slots;
+  }
+
+  private static int hash(long key) {
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40);
   }
 }

@@ -30,30 +30,31 @@ final class HitRows {
   private HitRows() {}
 
   /** Writes the rows, without COPY's header and trailer. */
-  static void write(Iterable<EndpointHits.Hit> rows, Sink sink) throws IOException {
+  static void write(EndpointHits hits, Sink sink) throws IOException {
     BinaryCopyEncoder out = new BinaryCopyEncoder();
     // Rows share their operation's, agent's and test's String: encode each once.
     Map<String, byte[]> utf8 = new IdentityHashMap<>();
-    for (EndpointHits.Hit hit : rows) {
-      out.row(8);
-      out.bytes(utf8.computeIfAbsent(hit.endpoint, HitRows::encode));
-      out.bytes(utf8.computeIfAbsent(hit.userAgent, HitRows::encode));
-      String test = hit.attribution.test();
-      if (test == null) {
-        out.nullField();
-      } else {
-        out.bytes(utf8.computeIfAbsent(test, HitRows::encode));
-      }
-      out.bool(hit.attribution.testHit());
-      out.bool(hit.attribution.confTestHit());
-      out.int8(hit.hits);
-      timeOrNull(out, hit.firstMicros);
-      timeOrNull(out, hit.lastMicros);
-      if (out.size() >= PIECE_BYTES) {
-        sink.write(out.buffer(), out.size());
-        out.clear();
-      }
-    }
+    hits.forEachRow(
+        (endpoint, userAgent, attribution, count, firstMicros, lastMicros) -> {
+          out.row(8);
+          out.bytes(utf8.computeIfAbsent(endpoint, HitRows::encode));
+          out.bytes(utf8.computeIfAbsent(userAgent, HitRows::encode));
+          String test = attribution.test();
+          if (test == null) {
+            out.nullField();
+          } else {
+            out.bytes(utf8.computeIfAbsent(test, HitRows::encode));
+          }
+          out.bool(attribution.testHit());
+          out.bool(attribution.confTestHit());
+          out.int8(count);
+          timeOrNull(out, firstMicros);
+          timeOrNull(out, lastMicros);
+          if (out.size() >= PIECE_BYTES) {
+            sink.write(out.buffer(), out.size());
+            out.clear();
+          }
+        });
     sink.write(out.buffer(), out.size());
   }
 

@@ -49,7 +49,7 @@ final class HitTable implements AutoCloseable {
                 "create table "
                     + table(runId)
                     + " (run_id bigint not null default {0} check (run_id = {0}),"
-                    + " release semver not null default {1},"
+                    + " release text collate snoop.semver_order not null default {1},"
                     + " endpoint text collate \"C\" not null, useragent text collate \"C\" not null,"
                     + " test text collate \"C\", test_hit boolean not null,"
                     + " conf_test_hit boolean not null, hits bigint not null,"
@@ -68,7 +68,7 @@ final class HitTable implements AutoCloseable {
         spillFile = Files.createTempFile("snoop-endpoint-hits-" + runId + "-", ".copy");
         spill = new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 16);
       }
-      HitRows.write(hits.rows(), HitRows.Sink.of(spill));
+      HitRows.write(hits, HitRows.Sink.of(spill));
     } catch (IOException e) {
       throw new UncheckedIOException("spilling the aggregate to " + spillFile + " failed", e);
     }
@@ -156,7 +156,7 @@ final class HitTable implements AutoCloseable {
           }
         }
       }
-      HitRows.write(hits.rows(), sink);
+      HitRows.write(hits, sink);
       HitRows.trailer(sink);
       copy.endCopy();
     } catch (IOException e) {

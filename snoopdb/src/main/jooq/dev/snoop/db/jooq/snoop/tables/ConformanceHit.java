@@ -53,7 +53,7 @@ public class ConformanceHit extends TableImpl<ConformanceHitRecord> {
      * The column <code>snoop.conformance_hit.release</code>. Release of the
      * runs.
      */
-    public final TableField<ConformanceHitRecord, String> RELEASE = createField(DSL.name("release"), Domains.SEMVER.getDataType(), this, "Release of the runs.");
+    public final TableField<ConformanceHitRecord, String> RELEASE = createField(DSL.name("release"), SQLDataType.CLOB, this, "Release of the runs.");
 
     /**
      * The column <code>snoop.conformance_hit.endpoint</code>. operationId hit.

@@ -4,7 +4,6 @@
 package dev.snoop.db.jooq.snoop.tables;
 
 
-import dev.snoop.db.jooq.public_.Domains;
 import dev.snoop.db.jooq.snoop.Indexes;
 import dev.snoop.db.jooq.snoop.Snoop;
 import dev.snoop.db.jooq.snoop.tables.records.EndpointHitRecord;
@@ -63,9 +62,10 @@ public class EndpointHit extends TableImpl<EndpointHitRecord> {
     public final TableField<EndpointHitRecord, Long> RUN_ID = createField(DSL.name("run_id"), SQLDataType.BIGINT.nullable(false), this, "The ingest run; the table is partitioned by it.");
 
     /**
-     * The column <code>snoop.endpoint_hit.release</code>. Release of the run.
+     * The column <code>snoop.endpoint_hit.release</code>. Release of the run
+     * (snoop.ingest_run.release), ordered as semver.
      */
-    public final TableField<EndpointHitRecord, String> RELEASE = createField(DSL.name("release"), Domains.SEMVER.getDataType().nullable(false), this, "Release of the run.");
+    public final TableField<EndpointHitRecord, String> RELEASE = createField(DSL.name("release"), SQLDataType.CLOB.nullable(false), this, "Release of the run (snoop.ingest_run.release), ordered as semver.");
 
     /**
      * The column <code>snoop.endpoint_hit.endpoint</code>. operationId hit.

@@ -4,7 +4,6 @@
 package dev.snoop.db.jooq.snoop.tables;
 
 
-import dev.snoop.db.jooq.public_.Domains;
 import dev.snoop.db.jooq.snoop.Snoop;
 import dev.snoop.db.jooq.snoop.tables.records.ReleaseEndpointTestRecord;
 
@@ -53,7 +52,7 @@ public class ReleaseEndpointTest extends TableImpl<ReleaseEndpointTestRecord> {
      * The column <code>snoop.release_endpoint_test.release</code>. Release of
      * the runs.
      */
-    public final TableField<ReleaseEndpointTestRecord, String> RELEASE = createField(DSL.name("release"), Domains.SEMVER.getDataType(), this, "Release of the runs.");
+    public final TableField<ReleaseEndpointTestRecord, String> RELEASE = createField(DSL.name("release"), SQLDataType.CLOB, this, "Release of the runs.");
 
     /**
      * The column <code>snoop.release_endpoint_test.endpoint</code>. operationId

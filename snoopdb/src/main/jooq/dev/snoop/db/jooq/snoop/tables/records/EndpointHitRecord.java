@@ -39,14 +39,16 @@ public class EndpointHitRecord extends TableRecordImpl<EndpointHitRecord> {
     }
 
     /**
-     * Setter for <code>snoop.endpoint_hit.release</code>. Release of the run.
+     * Setter for <code>snoop.endpoint_hit.release</code>. Release of the run
+     * (snoop.ingest_run.release), ordered as semver.
      */
     public void setRelease(String value) {
         set(1, value);
     }
 
     /**
-     * Getter for <code>snoop.endpoint_hit.release</code>. Release of the run.
+     * Getter for <code>snoop.endpoint_hit.release</code>. Release of the run
+     * (snoop.ingest_run.release), ordered as semver.
      */
     public String getRelease() {
         return (String) get(1);
