@@ -41,10 +41,10 @@ CREATE TABLE snoop.endpoint_hit (
   last_seen     timestamptz
 ) PARTITION BY LIST (run_id);
 -- The coverage views look an operation's hits up in a release's runs: a run's table of another
--- release answers from the index alone. A run holds one release, so (release) finds a release's
--- tables at the cost of (release, endpoint)'s fifth.
+-- release answers from the index alone. A run holds one release, so a BRIN summary of release
+-- (built in one pass, no sort) tells at once that a run's table has none of another release's rows.
 CREATE INDEX endpoint_hit_endpoint ON snoop.endpoint_hit (endpoint, release);
-CREATE INDEX endpoint_hit_release ON snoop.endpoint_hit (release);
+CREATE INDEX endpoint_hit_release ON snoop.endpoint_hit USING brin (release);
 COMMENT ON TABLE snoop.endpoint_hit IS 'Per ingest run, how often each user agent hit each operation: the aggregate the coverage views read instead of raw events. One row per (run_id, endpoint, useragent); partitioned by run (each run''s rows are its own table, snoop.endpoint_hit_run_<run id>).';
 COMMENT ON COLUMN snoop.endpoint_hit.run_id IS 'The ingest run; the table is partitioned by it.';
 COMMENT ON COLUMN snoop.endpoint_hit.release IS 'Release of the run (snoop.ingest_run.release), ordered as semver.';

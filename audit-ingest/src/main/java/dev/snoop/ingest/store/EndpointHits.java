@@ -3,7 +3,7 @@ package dev.snoop.ingest.store;
 import dev.snoop.ingest.attribution.TestAttribution;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,29 +13,30 @@ import java.util.Map;
  * seen. It holds at most {@code maxRows} rows: when {@link #full()}, the run spills them to disk
  * and clears it ({@link IngestRun#spill}), so memory stays bounded whatever the log.
  *
- * <p>Rows are kept per agent in an open-addressing table of four longs each (operation, hits,
- * first, last): about 50 bytes a row, with no object per row. A run of e2e tests spread over every
- * endpoint has hundreds of thousands of rows, and an object per row cost a cache miss or three on
- * every request.
+ * <p>Rows are kept per operation in an open-addressing table of four longs each (agent, hits,
+ * first, last): about 50 bytes a row, with no object per row, and written in operationId order
+ * without sorting. A run of e2e tests spread over every endpoint has hundreds of thousands of rows,
+ * and an object per row cost a cache miss or three on every request.
  */
 public final class EndpointHits {
   /** About 25 MB of rows; a conformance run has 20,000 per million events. */
   public static final int MAX_ROWS = 500_000;
 
-  private static final int SLOT = 4; // operation + 1 (0: free), hits, first, last
+  private static final int SLOT = 4; // agent number + 1 (0: free), hits, first, last
   private static final long NO_TIME_FIRST = Long.MAX_VALUE;
   private static final long NO_TIME_LAST = Long.MIN_VALUE;
 
-  /** One agent's rows, and the one String of the agent they share. */
-  private static final class Agent {
-    final String userAgent;
-    final TestAttribution attribution;
+  /** An agent: the one String of it its rows share, and its number in the operations' tables. */
+  private record Agent(String userAgent, TestAttribution attribution, int number) {}
+
+  /** One operation's rows. */
+  private static final class Operation {
+    final String id;
     long[] slots = new long[SLOT * 8];
     int used;
 
-    Agent(String userAgent, TestAttribution attribution) {
-      this.userAgent = userAgent;
-      this.attribution = attribution;
+    Operation(String id) {
+      this.id = id;
     }
   }
 
@@ -58,8 +59,10 @@ public final class EndpointHits {
   private final Map<String, Agent> byAgent = new HashMap<>();
 
   private final List<Agent> agents = new ArrayList<>();
-  private final Map<String, Integer> operationNumbers = new HashMap<>();
-  private final List<String> operations = new ArrayList<>();
+
+  /** By operationId: the matcher's own Strings, whose hash is cached. */
+  private final Map<String, Operation> byOperation = new HashMap<>();
+
   private int rows;
 
   public EndpointHits() {
@@ -83,12 +86,17 @@ public final class EndpointHits {
     String text = userAgent == null ? "" : userAgent;
     Agent agent = byAgent.get(text);
     if (agent == null) {
-      agent = new Agent(text, attribution);
+      agent = new Agent(text, attribution, agents.size());
       byAgent.put(text, agent);
       agents.add(agent);
     }
-    long key = operationNumber(endpoint) + 1L;
-    long[] slots = agent.slots;
+    Operation operation = byOperation.get(endpoint);
+    if (operation == null) {
+      operation = new Operation(endpoint);
+      byOperation.put(endpoint, operation);
+    }
+    long key = agent.number() + 1L;
+    long[] slots = operation.slots;
     int at = SLOT * (hash(key) & (slots.length / SLOT - 1));
     while (slots[at] != key && slots[at] != 0) {
       at = (at + SLOT) & (slots.length - 1);
@@ -98,15 +106,15 @@ public final class EndpointHits {
       slots[at + 2] = NO_TIME_FIRST;
       slots[at + 3] = NO_TIME_LAST;
       rows++;
-      agent.used++;
+      operation.used++;
     }
     slots[at + 1]++;
     if (receivedMicros != Long.MIN_VALUE) {
       slots[at + 2] = Math.min(slots[at + 2], receivedMicros);
       slots[at + 3] = Math.max(slots[at + 3], receivedMicros);
     }
-    if (agent.used * 2 > slots.length / SLOT) {
-      grow(agent);
+    if (operation.used * 2 > slots.length / SLOT) {
+      grow(operation);
     }
   }
 
@@ -125,71 +133,34 @@ public final class EndpointHits {
    * (first) and Long.MIN_VALUE (last) when no request had one.
    */
   void forEachRow(RowVisitor visitor) throws IOException {
-    int count = operations.size();
-    Integer[] byName = new Integer[count];
-    Arrays.setAll(byName, i -> i);
-    Arrays.sort(byName, (x, y) -> operations.get(x).compareTo(operations.get(y)));
-    int[] rank = new int[count];
-    for (int i = 0; i < count; i++) {
-      rank[byName[i]] = i;
-    }
-    // A counting sort by the operation's rank: where each rank's rows start, then each row's place.
-    int[] next = new int[count + 1];
-    for (Agent agent : agents) {
-      for (int at = 0; at < agent.slots.length; at += SLOT) {
-        if (agent.slots[at] != 0) {
-          next[rank[(int) agent.slots[at] - 1] + 1]++;
-        }
-      }
-    }
-    for (int i = 0; i < count; i++) {
-      next[i + 1] += next[i];
-    }
-    int[] agentOf = new int[rows];
-    int[] slotOf = new int[rows];
-    for (int a = 0; a < agents.size(); a++) {
-      long[] slots = agents.get(a).slots;
+    List<Operation> operations = new ArrayList<>(byOperation.values());
+    operations.sort(Comparator.comparing(o -> o.id)); // ASCII: String order is byte order, as "C"
+    for (Operation operation : operations) {
+      long[] slots = operation.slots;
       for (int at = 0; at < slots.length; at += SLOT) {
         if (slots[at] != 0) {
-          int place = next[rank[(int) slots[at] - 1]]++;
-          agentOf[place] = a;
-          slotOf[place] = at;
+          Agent agent = agents.get((int) slots[at] - 1);
+          visitor.row(
+              operation.id,
+              agent.userAgent(),
+              agent.attribution(),
+              slots[at + 1],
+              slots[at + 2],
+              slots[at + 3]);
         }
       }
-    }
-    for (int i = 0; i < rows; i++) {
-      Agent agent = agents.get(agentOf[i]);
-      long[] slots = agent.slots;
-      int at = slotOf[i];
-      visitor.row(
-          operations.get((int) slots[at] - 1),
-          agent.userAgent,
-          agent.attribution,
-          slots[at + 1],
-          slots[at + 2],
-          slots[at + 3]);
     }
   }
 
   void clear() {
     byAgent.clear();
     agents.clear();
+    byOperation.clear();
     rows = 0;
   }
 
-  /** Operations are numbered as first seen; operationIds repeat, so their hash is cached. */
-  private int operationNumber(String endpoint) {
-    Integer number = operationNumbers.get(endpoint);
-    if (number == null) {
-      number = operations.size();
-      operations.add(endpoint);
-      operationNumbers.put(endpoint, number);
-    }
-    return number;
-  }
-
-  private static void grow(Agent agent) {
-    long[] old = agent.slots;
+  private static void grow(Operation operation) {
+    long[] old = operation.slots;
     long[] slots = new long[old.length * 2];
     for (int from = 0; from < old.length; from += SLOT) {
       if (old[from] != 0) {
@@ -200,7 +171,7 @@ public final class EndpointHits {
         System.arraycopy(old, from, slots, at, SLOT);
       }
     }
-    agent.slots = slots;
+    operation.slots = slots;
   }
 
   private static int hash(long key) {

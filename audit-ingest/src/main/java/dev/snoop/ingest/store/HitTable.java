@@ -114,7 +114,8 @@ final class HitTable implements AutoCloseable {
   void index() {
     sql.execute(
         "create index " + name("endpoint") + " on " + table(runId) + " (endpoint, release)");
-    sql.execute("create index " + name("release") + " on " + table(runId) + " (release)");
+    sql.execute(
+        "create index " + name("release") + " on " + table(runId) + " using brin (release)");
   }
 
   /**
