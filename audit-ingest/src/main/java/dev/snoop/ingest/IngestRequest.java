@@ -10,12 +10,31 @@ import dev.snoop.db.release.Release;
  * @param buildId Prow build id when the source is a Prow build, else null
  * @param keepRaw store each event's JSON in audit_event.data
  * @param maxProblems how many unreadable lines or objects are tolerated before the run fails
+ * @param allowEmpty store a run that read no audit event (refused otherwise, as an empty or
+ *     unreadable source is more likely a mistake than a log)
  */
 public record IngestRequest(
-    Release release, String source, String job, String buildId, boolean keepRaw, long maxProblems) {
+    Release release,
+    String source,
+    String job,
+    String buildId,
+    boolean keepRaw,
+    long maxProblems,
+    boolean allowEmpty) {
   public IngestRequest {
     if (maxProblems < 0) {
       throw new IllegalArgumentException("maxProblems must not be negative");
     }
+  }
+
+  /** A request that refuses a run without audit events. */
+  public IngestRequest(
+      Release release,
+      String source,
+      String job,
+      String buildId,
+      boolean keepRaw,
+      long maxProblems) {
+    this(release, source, job, buildId, keepRaw, maxProblems, false);
   }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.jooq.DSLContext;
@@ -137,6 +138,24 @@ class LiveAuditIngestIT {
     assertThat(batch.stored()).isEqualTo(1);
     assertThat(sql.fetchValue("select endpoint from testing.audit_event where audit_id = 'z'"))
         .isEqualTo("listCoreV1Node");
+  }
+
+  @Test
+  void aGzippedBodyCutShortIsRefusedWhole() throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+      eventList(
+              event("cut-1", "ResponseComplete", "list", "/api/v1/nodes", "kubelet"),
+              event("cut-2", "ResponseComplete", "list", "/api/v1/nodes", "kubelet"))
+          .transferTo(gzip);
+    }
+    byte[] cut = Arrays.copyOf(zipped.toByteArray(), zipped.size() - 12);
+    assertThatThrownBy(() -> live.accept(new ByteArrayInputStream(cut), "live:cut"))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("audit batch from live:cut: truncated gzip stream: ")
+        .hasMessageEndingWith("; nothing of the batch was stored");
+    assertThat(sql.fetchValue("select count(*) from testing.audit_event where source = 'live:cut'"))
+        .isEqualTo(0L);
   }
 
   @Test
