@@ -1,5 +1,6 @@
 package dev.snoop.ingest;
 
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.release.Release;
 
 /**
@@ -23,7 +24,9 @@ public record IngestRequest(
     boolean allowEmpty) {
   public IngestRequest {
     if (maxProblems < 0) {
-      throw new IllegalArgumentException("maxProblems must not be negative");
+      throw new InvalidValueException(
+          "the number of unreadable lines a run tolerates must not be negative, not "
+              + maxProblems);
     }
   }
 

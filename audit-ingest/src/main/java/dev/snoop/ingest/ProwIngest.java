@@ -1,6 +1,5 @@
 package dev.snoop.ingest;
 
-import dev.snoop.db.input.InputException;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
 import dev.snoop.ingest.prow.ProwAuditLogs;
@@ -28,10 +27,8 @@ public final class ProwIngest {
             .release()
             .orElseThrow(
                 () ->
-                    new InputException(
-                        build.url()
-                            + ": the build does not say which Kubernetes version it ran; give"
-                            + " --release"));
+                    new UnknownBuildVersionException(
+                        build.url() + ": the build does not say which Kubernetes version it ran"));
     return catalogue
         .working()
         .map(ReleaseCatalogue.Entry::release)
@@ -41,10 +38,10 @@ public final class ProwIngest {
 
   /** The run's request: its source is the build's URL, so the same build replaces its run. */
   public static IngestRequest request(
-      ProwAuditLogs logs, Release release, boolean keepRaw, long maxProblems) {
+      ProwAuditLogs logs, Release release, boolean keepRaw, long maxProblems, boolean allowEmpty) {
     ProwBuild build = logs.build();
     return new IngestRequest(
-        release, build.url(), build.job(), build.buildId(), keepRaw, maxProblems);
+        release, build.url(), build.job(), build.buildId(), keepRaw, maxProblems, allowEmpty);
   }
 
   /** The downloaded files as reader arguments. */

@@ -8,6 +8,7 @@ import dev.snoop.db.input.InputException;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.spec.LevelRule;
+import dev.snoop.db.spec.NoSpecException;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.ReferenceData;
 import java.io.ByteArrayInputStream;
@@ -161,9 +162,7 @@ class LiveAuditIngestIT {
   @Test
   void needsTheReleasesSpec() {
     assertThatThrownBy(() -> new LiveAuditIngest(database, Release.parse("1.33.0")))
-        .isInstanceOf(InputException.class)
-        .hasMessage(
-            "no spec is loaded for release 1.33.0; load it first: snoop load spec --release"
-                + " 1.33.0");
+        .isInstanceOf(NoSpecException.class)
+        .hasMessage("no spec is loaded for release 1.33.0");
   }
 }

@@ -50,7 +50,20 @@ final class IngestCommand implements Callable<Integer> {
         defaultValue = "" + DEFAULT_MAX_PROBLEMS,
         description = "Unreadable lines or objects tolerated before the run fails (default 1000).")
     long maxProblems;
+
+    @Option(
+        names = ALLOW_EMPTY,
+        description =
+            "Store a run that read no audit event (refused otherwise: an empty or unreadable"
+                + " source is more likely a mistake than a log).")
+    boolean allowEmpty;
+
+    AuditRuns runs(Database db, SnoopCommand root) {
+      return new AuditRuns(db, root.inputReader().cacheDir(), keepRaw, maxProblems, allowEmpty);
+    }
   }
+
+  static final String ALLOW_EMPTY = "--allow-empty";
 
   SnoopCommand root() {
     return (SnoopCommand) spec.root().userObject();
@@ -60,10 +73,8 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     SnoopCommand root = root();
     try (Database db = root.openDatabase()) {
-      IngestResult result =
-          new AuditRuns(db, root.inputReader().cacheDir(), run.keepRaw, run.maxProblems)
-              .files(Release.parse(release), sources);
-      System.out.print(result.describe());
+      IngestResult result = run.runs(db, root).files(Release.parse(release), sources);
+      spec.commandLine().getOut().print(result.describe());
     }
     return ExitCode.OK;
   }
@@ -75,6 +86,7 @@ final class IngestCommand implements Callable<Integer> {
               + " once into the cache.")
   static final class Prow implements Callable<Integer> {
     @ParentCommand IngestCommand ingest;
+    @Spec CommandSpec spec;
 
     @Option(
         names = "--job",
@@ -111,9 +123,9 @@ final class IngestCommand implements Callable<Integer> {
                   job, Optional.of(build), ProwRequest.DEFAULT_WINDOW, allowUnsuccessful);
       try (Database db = root.openDatabase()) {
         IngestResult result =
-            new AuditRuns(db, root.inputReader().cacheDir(), run.keepRaw, run.maxProblems)
+            run.runs(db, root)
                 .prow(request, Optional.ofNullable(release).map(Release::parse), bucketUrl);
-        System.out.print(result.describe());
+        spec.commandLine().getOut().print(result.describe());
       }
       return ExitCode.OK;
     }

@@ -1,5 +1,6 @@
 package dev.snoop.submissions;
 
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.release.Release;
 import dev.snoop.submissions.evidence.E2eLog;
 import dev.snoop.submissions.evidence.JunitReport;
@@ -282,7 +283,7 @@ final class SnoopChecks {
                   path,
                   where + line.version() + " is not the submission's release " + facts.version()));
         }
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValueException e) {
         findings.add(
             Finding.in(path, where + "'" + line.version() + "' is not a Kubernetes release"));
       }
