@@ -140,7 +140,7 @@ public final class PullRequestBot {
 
   /**
    * Why verifying again would change nothing, when that is so: the bot's latest status on this head
-   * is {@code success} (the official bot's rule, §2.5), and, when verifications are stored, the
+   * is {@code success} (the official bot's whole rule), and, when verifications are stored, the
    * latest one is of this head and title and the PR still carries exactly its managed labels (so an
    * edited title or a label removed by hand is noticed on the next sweep).
    */
