@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -27,13 +28,15 @@ import picocli.CommandLine.Spec;
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--release",
-      required = true,
-      description = "Release whose spec to match against.")
+  // Both are required, but checked in call(): picocli would ask for a command's required options
+  // before one of its subcommands too, and so refuse every "snoop ingest prow".
+  @Option(names = "--release", description = "Release whose spec to match against (required).")
   String release;
 
-  @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Files, directories or URLs.")
+  @Parameters(
+      paramLabel = "SOURCE",
+      arity = "0..*",
+      description = "Files, directories or URLs (at least one).")
   List<String> sources;
 
   @Mixin RunOptions run;
@@ -71,6 +74,11 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (release == null || sources == null || sources.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Missing required options and parameters: --release and at least one SOURCE");
+    }
     SnoopCommand root = root();
     try (Database db = root.openDatabase()) {
       IngestResult result = run.runs(db, root).files(Release.parse(release), sources);
