@@ -293,7 +293,7 @@ class GateIT {
               assertThat(r.otherTests()).containsExactly(OTHER_TEST);
             });
     assertThat(GateText.of(reported))
-        .contains("regressions since 1.33.0: 1 (reported; fail with --regressions)");
+        .contains("regressions since 1.33.0: 1 (reported; they fail only when asked)");
 
     GateReport failing = gate(request().withRegressions(true));
     assertThat(failing.verdict()).isEqualTo(Verdict.FAIL);
