@@ -105,8 +105,7 @@ class CliIT {
     }
     // the subcommand is reached although "snoop ingest" itself needs --release and a SOURCE
     assertThat(snoop("ingest", "prow", "--job", "../etc").err())
-        .isEqualTo(
-            "ERROR: \"../etc\" is not a Prow job name (letters, digits, '.', '_', '-')\n");
+        .isEqualTo("ERROR: \"../etc\" is not a Prow job name (letters, digits, '.', '_', '-')\n");
   }
 
   @Test
