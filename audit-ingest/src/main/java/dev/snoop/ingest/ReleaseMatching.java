@@ -3,8 +3,8 @@ package dev.snoop.ingest;
 import static dev.snoop.db.jooq.conformance.Tables.RELEASE_TEST;
 import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 
-import dev.snoop.db.input.InputException;
 import dev.snoop.db.release.Release;
+import dev.snoop.db.spec.NoSpecException;
 import dev.snoop.ingest.attribution.TestAttribution;
 import dev.snoop.ingest.matcher.EndpointMatcher;
 import dev.snoop.ingest.matcher.HttpMethod;
@@ -33,7 +33,7 @@ final class ReleaseMatching {
     this.codenames = codenames;
   }
 
-  /** Fails with an {@link InputException} when no spec is loaded for the release. */
+  /** Fails with a {@link NoSpecException} when no spec is loaded for the release. */
   static ReleaseMatching load(DSLContext sql, Release release) {
     List<Operation> operations =
         sql.select(OPEN_API.PATH, OPEN_API.HTTP_METHOD, OPEN_API.ENDPOINT)
@@ -41,11 +41,7 @@ final class ReleaseMatching {
             .where(OPEN_API.RELEASE.eq(release.toString()))
             .fetch(r -> new Operation(r.value1(), HttpMethod.of(r.value2()), r.value3()));
     if (operations.isEmpty()) {
-      throw new InputException(
-          "no spec is loaded for release "
-              + release
-              + "; load it first: snoop load spec --release "
-              + release);
+      throw new NoSpecException(release);
     }
     Set<String> codenames =
         new HashSet<>(

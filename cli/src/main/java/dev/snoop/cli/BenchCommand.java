@@ -18,6 +18,7 @@ import dev.snoop.submissions.Verifier;
 import dev.snoop.submissions.bench.VerifyBenchmark;
 import dev.snoop.submissions.testlist.FileTestLists;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +42,10 @@ import picocli.CommandLine.Spec;
     })
 final class BenchCommand {
   @Spec CommandSpec spec;
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
 
   @Command(
       name = "spec-load",
@@ -74,7 +79,7 @@ final class BenchCommand {
                     new SpecSource.V2(Input.file(file)),
                     LevelRule.EXACT,
                     runs);
-        System.out.print(report.describe());
+        bench.out().print(report.describe());
       }
       return ExitCode.OK;
     }
@@ -85,6 +90,8 @@ final class BenchCommand {
       description =
           "Match requests made from a spec's path templates on one thread; print matches/s.")
   static final class Matcher implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
     @Option(names = "--spec", required = true, description = "The swagger.json to match against.")
     Path spec;
 
@@ -97,7 +104,7 @@ final class BenchCommand {
           new InputReader(InputReader.defaultCacheDir())
               .read(Input.file(spec), SpecParser::parseV2)
               .value();
-      System.out.print(MatcherBenchmark.run(operations, seconds).describe());
+      bench.out().print(MatcherBenchmark.run(operations, seconds).describe());
       return ExitCode.OK;
     }
   }
@@ -154,7 +161,7 @@ final class BenchCommand {
           IngestBenchmark.Report report =
               IngestBenchmark.run(
                   db, reader, spec, codenames, events, keepRaw, file, generate && run == 1);
-          System.out.printf("run %d of %d: %s", run, runs, report.describe());
+          bench.out().printf("run %d of %d: %s", run, runs, report.describe());
         }
       } finally {
         if (log == null) {
@@ -193,7 +200,7 @@ final class BenchCommand {
       SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
       Verifier verifier =
           new Verifier(new FileTestLists(root.inputReader(), conformance), Release.parse(stable));
-      System.out.print(VerifyBenchmark.run(verifier, submission, runs).describe());
+      bench.out().print(VerifyBenchmark.run(verifier, submission, runs).describe());
       return ExitCode.OK;
     }
   }
@@ -230,7 +237,7 @@ final class BenchCommand {
       InputReader reader = root.inputReader();
       try (Database db = root.openDatabase()) {
         if (release != null) {
-          System.out.print(figures(db, Release.parse(release)));
+          bench.out().print(figures(db, Release.parse(release)));
           return ExitCode.OK;
         }
         if (spec == null || conformance == null) {
@@ -253,7 +260,7 @@ final class BenchCommand {
                             generated,
                             Input.file(conformance),
                             () -> figures(db, generated)));
-        System.out.print(report);
+        bench.out().print(report);
       }
       return ExitCode.OK;
     }

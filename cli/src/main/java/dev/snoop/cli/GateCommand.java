@@ -88,9 +88,9 @@ final class GateCommand implements Callable<Integer> {
     write(junit, report, GateJunit::of);
     write(markdown, report, GateMarkdown::of);
     write(json, report, GateJson::of);
-    System.out.print(GateText.of(report));
+    spec.commandLine().getOut().print(GateText.of(report));
     for (String problem : report.problems()) {
-      System.err.println("ERROR: " + problem);
+      spec.commandLine().getErr().println("ERROR: " + problem);
     }
     return report.verdict().exitCode();
   }

@@ -1,5 +1,6 @@
 package dev.snoop.ingest.bench;
 
+import dev.snoop.db.input.InputException;
 import dev.snoop.db.spec.SpecOperation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ final class Catalog {
     this.endpoints = List.copyOf(all);
     this.e2e = WeightedPicker.of(endpoints, Catalog::e2eWeight);
     if (e2e.isEmpty()) {
-      throw new IllegalArgumentException("the spec has no operations to generate requests for");
+      throw new InputException("the spec has no operations to generate requests for");
     }
   }
 

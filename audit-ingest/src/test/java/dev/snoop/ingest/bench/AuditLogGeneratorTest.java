@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snoop.db.conformance.ConformanceListParser;
 import dev.snoop.db.conformance.ConformanceTest;
 import dev.snoop.db.input.InputBytes;
+import dev.snoop.db.input.InputException;
 import dev.snoop.db.spec.SpecOperation;
 import dev.snoop.db.spec.SpecParser;
 import dev.snoop.db.testing.SharedData;
@@ -443,7 +444,7 @@ class AuditLogGeneratorTest {
   @Test
   void refusesWhatItCannotUse() {
     assertThatThrownBy(() -> new AuditLogGenerator(List.of(), codenames, "v1.34.0"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageContaining("no operations");
     assertThatThrownBy(() -> new AuditLogGenerator(operations, codenames, "1.34"))
         .hasMessageContaining("v1.34.0");

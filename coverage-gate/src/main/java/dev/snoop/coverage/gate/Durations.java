@@ -1,5 +1,6 @@
 package dev.snoop.coverage.gate;
 
+import dev.snoop.db.input.InvalidValueException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -16,7 +17,7 @@ public final class Durations {
    * Parses {@code 2d}, {@code 48h}, {@code 1h30m}, {@code 90m}, {@code 45s} or ISO-8601 ({@code
    * PT48H}).
    *
-   * @throws IllegalArgumentException when the text is no duration
+   * @throws InvalidValueException when the text is no duration
    */
   public static Duration parse(String text) {
     String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
@@ -63,8 +64,8 @@ public final class Durations {
     return minutes > 0 ? minutes + "m" : s + "s";
   }
 
-  private static IllegalArgumentException invalid(String text) {
-    return new IllegalArgumentException(
+  private static InvalidValueException invalid(String text) {
+    return new InvalidValueException(
         "\"" + text + "\" is not a duration (e.g. 48h, 2d, 1h30m, PT48H)");
   }
 }
