@@ -1,6 +1,7 @@
 package dev.snoop.cli;
 
 import dev.snoop.db.Database;
+import dev.snoop.db.input.Durations;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
 import dev.snoop.submissions.HttpUrlProbe;
@@ -29,17 +30,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code snoop bot}: the verifier on a repository's pull requests. */
 @Command(
@@ -282,28 +281,13 @@ final class BotCommand implements Callable<Integer> {
     return colon <= 0 ? "localhost" : listen.substring(0, colon);
   }
 
-  /** 90s, 30m, 1h, 1d, or an ISO-8601 duration (PT1H30M). */
+  /** A positive duration as {@link Durations} reads it: 90s, 30m, 1h30m, 1d, PT1H30M. */
   static final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)([smhd])");
-
     @Override
     public Duration convert(String value) {
-      Matcher m = SIMPLE.matcher(value.strip().toLowerCase(Locale.ROOT));
-      Duration duration;
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        duration =
-            switch (m.group(2)) {
-              case "s" -> Duration.ofSeconds(n);
-              case "m" -> Duration.ofMinutes(n);
-              case "h" -> Duration.ofHours(n);
-              default -> Duration.ofDays(n);
-            };
-      } else {
-        duration = Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-      }
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException("a sweep interval is positive: " + value);
+      Duration duration = Durations.parse(value);
+      if (duration.isZero()) {
+        throw new TypeConversionException("a sweep interval is positive: " + value);
       }
       return duration;
     }

@@ -1,7 +1,6 @@
 package dev.snoop.cli;
 
 import dev.snoop.coverage.gate.ConformanceGate;
-import dev.snoop.coverage.gate.Durations;
 import dev.snoop.coverage.gate.GateJson;
 import dev.snoop.coverage.gate.GateJunit;
 import dev.snoop.coverage.gate.GateMarkdown;
@@ -9,6 +8,7 @@ import dev.snoop.coverage.gate.GateReport;
 import dev.snoop.coverage.gate.GateRequest;
 import dev.snoop.coverage.gate.GateText;
 import dev.snoop.db.Database;
+import dev.snoop.db.input.Durations;
 import dev.snoop.db.release.Release;
 import dev.snoop.ingest.prow.ProwRequest;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import dev.snoop.coverage.gate.GateReport.Regression;
 import dev.snoop.coverage.gate.GateReport.Source;
 import dev.snoop.coverage.gate.GateReport.Status;
 import dev.snoop.coverage.gate.GateReport.Verdict;
+import dev.snoop.db.input.Durations;
 import dev.snoop.db.release.NoWorkingReleaseException;
 import dev.snoop.db.release.Release;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.snoop.coverage.gate;
 
+import dev.snoop.db.input.Durations;
 import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.release.Release;
 import java.time.Duration;

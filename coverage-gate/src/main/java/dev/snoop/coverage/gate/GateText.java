@@ -3,6 +3,7 @@ package dev.snoop.coverage.gate;
 import dev.snoop.coverage.gate.GateReport.GateEndpoint;
 import dev.snoop.coverage.gate.GateReport.Regression;
 import dev.snoop.coverage.gate.GateReport.Source;
+import dev.snoop.db.input.Durations;
 import java.util.List;
 import java.util.Locale;
 

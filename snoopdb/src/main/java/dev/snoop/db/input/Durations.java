@@ -1,13 +1,15 @@
-package dev.snoop.coverage.gate;
+package dev.snoop.db.input;
 
-import dev.snoop.db.input.InvalidValueException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them on a command line: {@code 48h}, {@code 2d}, {@code 1h30m}. */
+/**
+ * Durations as people write them on a command line: {@code 48h}, {@code 2d}, {@code 1h30m}; the one
+ * parser for every option that takes one.
+ */
 public final class Durations {
   private static final Pattern PART = Pattern.compile("(\\d{1,9})([dhms])");
 
@@ -22,11 +24,16 @@ public final class Durations {
   public static Duration parse(String text) {
     String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     if (t.startsWith("p")) {
+      Duration iso;
       try {
-        return Duration.parse(t.toUpperCase(Locale.ROOT));
+        iso = Duration.parse(t.toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException e) {
         throw invalid(text);
       }
+      if (iso.isNegative()) {
+        throw invalid(text);
+      }
+      return iso;
     }
     Matcher m = PART.matcher(t);
     Duration total = Duration.ZERO;
