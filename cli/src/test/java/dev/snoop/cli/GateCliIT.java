@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
+import dev.snoop.ingest.matcher.HttpMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,14 +164,7 @@ class GateCliIT {
   }
 
   private String event(String id, String method, String path, String time) {
-    String verb =
-        switch (method) {
-          case "POST" -> "create";
-          case "PUT" -> "update";
-          case "PATCH" -> "patch";
-          case "DELETE" -> "delete";
-          default -> "get";
-        };
+    String verb = HttpMethod.of(method).auditVerb(null);
     return "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\","
         + "\"auditID\":\""
         + id
