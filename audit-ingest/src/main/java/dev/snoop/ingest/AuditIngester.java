@@ -12,7 +12,8 @@ import java.sql.SQLException;
 /**
  * Ingests audit events into snoopdb as one run: builds the release's matcher from its loaded spec,
  * lets a feed push the events through an {@link IngestSession}, and commits the run, or leaves
- * nothing when anything fails.
+ * nothing when anything fails. A run that read no audit event is refused unless the request allows
+ * it ({@link NoAuditEventsException}).
  */
 public final class AuditIngester {
   private final Database database;
@@ -37,8 +38,8 @@ public final class AuditIngester {
     FeedResult feed(IngestSession session) throws Exception;
   }
 
-  /** The bytes a feed read and their sha256. */
-  public record FeedResult(long bytes, String checksum) {}
+  /** The bytes and lines a feed read, and the bytes' sha256. */
+  public record FeedResult(long bytes, long lines, String checksum) {}
 
   public IngestResult ingest(IngestRequest request, Feed feed) {
     Release release = request.release();
@@ -59,6 +60,9 @@ public final class AuditIngester {
           new IngestSession(request, matching, run, new EndpointHits(maxAggregateRows));
       phases.lap("start");
       FeedResult read = feed.feed(session);
+      if (session.eventsRead() == 0 && !request.allowEmpty()) {
+        throw session.noAuditEvents(read);
+      }
       phases.lap("read, match, copy events");
       long millis = (System.nanoTime() - start) / 1_000_000;
       run.commit(session.hits(), session.totals(read.checksum(), millis), phases);

@@ -6,8 +6,6 @@ import dev.snoop.ingest.reader.AuditLogReader;
 import dev.snoop.ingest.reader.AuditSource;
 import dev.snoop.ingest.reader.ReadProblem;
 import dev.snoop.ingest.reader.ReaderOptions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,14 +39,16 @@ public final class FileFeed implements AuditIngester.Feed {
   }
 
   /** Runs on the read-ahead thread. */
-  private AuditIngester.FeedResult readAll(AuditEventSink sink) throws IOException {
+  private AuditIngester.FeedResult readAll(AuditEventSink sink) {
     MessageDigest digest = sha256();
     long bytes = 0;
+    long lines = 0;
     for (AuditSource source : sources) {
-      bytes += Files.size(source.file());
-      reader.read(source, sink, digest);
+      AuditLogReader.SourceRead read = reader.read(source, sink, digest);
+      bytes += read.bytes();
+      lines += read.lines();
     }
-    return new AuditIngester.FeedResult(bytes, HexFormat.of().formatHex(digest.digest()));
+    return new AuditIngester.FeedResult(bytes, lines, HexFormat.of().formatHex(digest.digest()));
   }
 
   private static MessageDigest sha256() {

@@ -95,7 +95,8 @@ public final class IngestSession implements AuditEventSink {
       throw new IngestProblemsException(
           "more than "
               + request.maxProblems()
-              + " unreadable lines or objects (--max-problems); nothing was stored. First: "
+              + " unreadable lines or objects, more than the run tolerates; nothing was stored."
+              + " First: "
               + firstProblems.get(0)
               + (firstProblems.size() > 1 ? "; " + firstProblems.get(1) : ""));
     }
@@ -105,6 +106,25 @@ public final class IngestSession implements AuditEventSink {
   @Override
   public void skipped(String reason) {
     skipped.merge(reason, 1L, Long::sum);
+  }
+
+  /** Why a run that read no audit event is refused: what it read instead. */
+  NoAuditEventsException noAuditEvents(AuditIngester.FeedResult read) {
+    StringBuilder what = new StringBuilder(request.source()).append(": no audit event");
+    if (read.bytes() == 0) {
+      what.append(": the source is empty (0 bytes)");
+    } else {
+      what.append(String.format(" in %,d bytes, %,d lines", read.bytes(), read.lines()));
+      List<String> found = new ArrayList<>();
+      if (problems > 0) {
+        found.add(String.format("%,d unreadable (first: %s)", problems, firstProblems.get(0)));
+      }
+      skipped.forEach((reason, n) -> found.add(String.format("%,d skipped: %s", n, reason)));
+      if (!found.isEmpty()) {
+        what.append(": ").append(String.join(", ", found));
+      }
+    }
+    return new NoAuditEventsException(what.append("; nothing was stored").toString());
   }
 
   EndpointHits hits() {

@@ -9,6 +9,7 @@ import dev.snoop.ingest.matcher.Match;
 import dev.snoop.ingest.reader.AuditEvent;
 import dev.snoop.ingest.reader.AuditEventSink;
 import dev.snoop.ingest.reader.AuditLogReader;
+import dev.snoop.ingest.reader.AuditSourceException;
 import dev.snoop.ingest.reader.ReadProblem;
 import dev.snoop.ingest.reader.ReaderOptions;
 import dev.snoop.ingest.store.ReleaseDate;
@@ -75,7 +76,12 @@ public final class LiveAuditIngest {
    */
   public synchronized Batch accept(InputStream body, String source) {
     Collected batch = new Collected();
-    reader.read(body, source, batch);
+    try {
+      reader.read(body, source, batch);
+    } catch (AuditSourceException e) { // a gzip body cut short or corrupt
+      throw new InputException(
+          "audit batch from " + e.getMessage() + "; nothing of the batch was stored", e);
+    }
     if (!batch.problems.isEmpty()) {
       ReadProblem first = batch.problems.get(0);
       throw new InputException(

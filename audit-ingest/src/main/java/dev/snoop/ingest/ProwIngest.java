@@ -1,6 +1,5 @@
 package dev.snoop.ingest;
 
-import dev.snoop.db.input.InputException;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
 import dev.snoop.ingest.prow.ProwAuditLogs;
@@ -28,10 +27,8 @@ public final class ProwIngest {
             .release()
             .orElseThrow(
                 () ->
-                    new InputException(
-                        build.url()
-                            + ": the build does not say which Kubernetes version it ran; give"
-                            + " --release"));
+                    new UnknownBuildVersionException(
+                        build.url() + ": the build does not say which Kubernetes version it ran"));
     return catalogue
         .working()
         .map(ReleaseCatalogue.Entry::release)
@@ -44,10 +41,17 @@ public final class ProwIngest {
    * run time is the build's start.
    */
   public static IngestRequest request(
-      ProwAuditLogs logs, Release release, boolean keepRaw, long maxProblems) {
+      ProwAuditLogs logs, Release release, boolean keepRaw, long maxProblems, boolean allowEmpty) {
     ProwBuild build = logs.build();
     return new IngestRequest(
-        release, build.url(), build.job(), build.buildId(), keepRaw, maxProblems, build.started());
+        release,
+        build.url(),
+        build.job(),
+        build.buildId(),
+        keepRaw,
+        maxProblems,
+        allowEmpty,
+        build.started());
   }
 
   /** The downloaded files as reader arguments. */

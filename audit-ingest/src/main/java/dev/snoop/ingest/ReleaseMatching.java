@@ -2,8 +2,8 @@ package dev.snoop.ingest;
 
 import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 
-import dev.snoop.db.input.InputException;
 import dev.snoop.db.release.Release;
+import dev.snoop.db.spec.NoSpecException;
 import dev.snoop.ingest.attribution.TestAttribution;
 import dev.snoop.ingest.matcher.EndpointMatcher;
 import dev.snoop.ingest.matcher.HttpMethod;
@@ -29,7 +29,7 @@ final class ReleaseMatching {
     this.matcher = matcher;
   }
 
-  /** Fails with an {@link InputException} when no spec is loaded for the release. */
+  /** Fails with a {@link NoSpecException} when no spec is loaded for the release. */
   static ReleaseMatching load(DSLContext sql, Release release) {
     List<Operation> operations =
         sql.select(OPEN_API.PATH, OPEN_API.HTTP_METHOD, OPEN_API.ENDPOINT)
@@ -37,11 +37,7 @@ final class ReleaseMatching {
             .where(OPEN_API.RELEASE.eq(release.toString()))
             .fetch(r -> new Operation(r.value1(), HttpMethod.of(r.value2()), r.value3()));
     if (operations.isEmpty()) {
-      throw new InputException(
-          "no spec is loaded for release "
-              + release
-              + "; load it first: snoop load spec --release "
-              + release);
+      throw new NoSpecException(release);
     }
     return new ReleaseMatching(EndpointMatcher.of(operations));
   }

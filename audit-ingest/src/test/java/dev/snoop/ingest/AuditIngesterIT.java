@@ -67,7 +67,7 @@ class AuditIngesterIT {
         new IngestRequest(RELEASE, source, null, null, false, 10),
         session -> {
           events.forEach(session::event);
-          return new AuditIngester.FeedResult(events.size() * 700L, "sum-" + source);
+          return new AuditIngester.FeedResult(events.size() * 700L, events.size(), "sum-" + source);
         });
   }
 
@@ -201,7 +201,7 @@ class AuditIngesterIT {
                     session -> {
                       session.problem(new ReadProblem("bad.log", 3, "not JSON"));
                       session.problem(new ReadProblem("bad.log", 7, "truncated"));
-                      return new AuditIngester.FeedResult(0, "");
+                      return new AuditIngester.FeedResult(0, 0, "");
                     }))
         .isInstanceOf(IngestProblemsException.class)
         .hasMessageContaining("bad.log:3: not JSON")
@@ -210,12 +210,62 @@ class AuditIngesterIT {
   }
 
   @Test
+  void aRunWithoutAuditEventsIsRefusedSayingWhatWasReadAndLeavesTheEarlierRun() {
+    IngestResult earlier = ingest("empty-later.log", traffic());
+    long runs = rows("select count(*) from snoop.ingest_run");
+    long events = rows("select count(*) from audit_event");
+    assertThatThrownBy(
+            () ->
+                ingester.ingest(
+                    new IngestRequest(RELEASE, "empty-later.log", null, null, false, 10),
+                    session -> {
+                      session.problem(new ReadProblem("empty-later.log", 1, "not valid JSON"));
+                      session.skipped("kind Pod, not an audit Event");
+                      session.skipped("kind Pod, not an audit Event");
+                      return new AuditIngester.FeedResult(1234, 3, "sum");
+                    }))
+        .isInstanceOf(NoAuditEventsException.class)
+        .hasMessage(
+            "empty-later.log: no audit event in 1,234 bytes, 3 lines: 1 unreadable (first:"
+                + " empty-later.log:1: not valid JSON), 2 skipped: kind Pod, not an audit Event;"
+                + " nothing was stored");
+    assertThatThrownBy(
+            () ->
+                ingester.ingest(
+                    new IngestRequest(RELEASE, "empty-later.log", null, null, false, 10),
+                    session -> new AuditIngester.FeedResult(0, 0, "")))
+        .isInstanceOf(NoAuditEventsException.class)
+        .hasMessage(
+            "empty-later.log: no audit event: the source is empty (0 bytes); nothing was stored");
+    assertThat(rows("select count(*) from snoop.ingest_run")).isEqualTo(runs);
+    assertThat(rows("select count(*) from audit_event")).isEqualTo(events);
+    assertThat(rows("select max(id) from snoop.ingest_run where source = 'empty-later.log'"))
+        .isEqualTo(earlier.runId());
+    assertThat(rows("select count(*) from pg_tables where tablename like 'audit_event_run_%'"))
+        .isEqualTo(runs);
+  }
+
+  @Test
+  void aRunWithoutAuditEventsIsStoredWhenAllowed() {
+    IngestResult empty =
+        ingester.ingest(
+            new IngestRequest(RELEASE, "allowed-empty.log", null, null, false, 10, true, null),
+            session -> new AuditIngester.FeedResult(0, 0, ""));
+    assertThat(empty.eventsRead()).isZero();
+    assertThat(
+            rows(
+                "select count(*) from snoop.ingest_run where events_read = 0 and id = "
+                    + empty.runId()))
+        .isEqualTo(1);
+  }
+
+  @Test
   void aReleaseWithNoSpecIsRefused() {
     assertThatThrownBy(
             () ->
                 ingester.ingest(
                     new IngestRequest(Release.parse("1.33.0"), "x.log", null, null, false, 0),
-                    session -> new AuditIngester.FeedResult(0, "")))
+                    session -> new AuditIngester.FeedResult(0, 0, "")))
         .hasMessageContaining("no spec is loaded for release 1.33.0");
   }
 
@@ -228,7 +278,7 @@ class AuditIngesterIT {
     Instant buildStarted = Instant.parse("2026-05-01T08:00:00.750Z"); // 1777622400 seconds
     IngestResult build =
         ingester.ingest(
-            new IngestRequest(RELEASE, "build-7", "job", "7", false, 0, buildStarted),
+            new IngestRequest(RELEASE, "build-7", "job", "7", false, 0, false, buildStarted),
             feed(traffic()));
     IngestResult file = ingest("first-event.log", traffic()); // received at 1700000000.000000
     List<AuditEvent> timeless =
@@ -268,7 +318,7 @@ class AuditIngesterIT {
   private static AuditIngester.Feed feed(List<AuditEvent> events) {
     return session -> {
       events.forEach(session::event);
-      return new AuditIngester.FeedResult(0, "");
+      return new AuditIngester.FeedResult(0, 0, "");
     };
   }
 

@@ -8,6 +8,7 @@ import dev.snoop.db.input.InputException;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.spec.LevelRule;
+import dev.snoop.db.spec.NoSpecException;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.ReferenceData;
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.jooq.DSLContext;
@@ -140,11 +142,27 @@ class LiveAuditIngestIT {
   }
 
   @Test
+  void aGzippedBodyCutShortIsRefusedWhole() throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+      eventList(
+              event("cut-1", "ResponseComplete", "list", "/api/v1/nodes", "kubelet"),
+              event("cut-2", "ResponseComplete", "list", "/api/v1/nodes", "kubelet"))
+          .transferTo(gzip);
+    }
+    byte[] cut = Arrays.copyOf(zipped.toByteArray(), zipped.size() - 12);
+    assertThatThrownBy(() -> live.accept(new ByteArrayInputStream(cut), "live:cut"))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("audit batch from live:cut: truncated gzip stream: ")
+        .hasMessageEndingWith("; nothing of the batch was stored");
+    assertThat(sql.fetchValue("select count(*) from testing.audit_event where source = 'live:cut'"))
+        .isEqualTo(0L);
+  }
+
+  @Test
   void needsTheReleasesSpec() {
     assertThatThrownBy(() -> new LiveAuditIngest(database, Release.parse("1.33.0")))
-        .isInstanceOf(InputException.class)
-        .hasMessage(
-            "no spec is loaded for release 1.33.0; load it first: snoop load spec --release"
-                + " 1.33.0");
+        .isInstanceOf(NoSpecException.class)
+        .hasMessage("no spec is loaded for release 1.33.0");
   }
 }

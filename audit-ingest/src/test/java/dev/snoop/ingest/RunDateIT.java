@@ -106,7 +106,7 @@ class RunDateIT {
       Release release =
           ProwIngest.release(logs.build(), Optional.empty(), new ReleaseCatalogue(sql));
       assertThat(release).isEqualTo(RELEASE);
-      return ingest(ProwIngest.request(logs, release, false, 0), ProwIngest.files(logs));
+      return ingest(ProwIngest.request(logs, release, false, 0, false), ProwIngest.files(logs));
     }
   }
 

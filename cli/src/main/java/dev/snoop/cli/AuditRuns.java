@@ -28,12 +28,14 @@ final class AuditRuns {
   private final Path cacheDir;
   private final boolean keepRaw;
   private final long maxProblems;
+  private final boolean allowEmpty;
 
-  AuditRuns(Database db, Path cacheDir, boolean keepRaw, long maxProblems) {
+  AuditRuns(Database db, Path cacheDir, boolean keepRaw, long maxProblems, boolean allowEmpty) {
     this.db = db;
     this.cacheDir = cacheDir;
     this.keepRaw = keepRaw;
     this.maxProblems = maxProblems;
+    this.allowEmpty = allowEmpty;
   }
 
   /**
@@ -43,7 +45,9 @@ final class AuditRuns {
   IngestResult files(Release release, List<String> sources) {
     List<AuditSource> files = AuditSources.expand(sources, cacheDir);
     String source = String.join(" ", sources);
-    return run(new IngestRequest(release, source, null, null, keepRaw, maxProblems), files);
+    return run(
+        new IngestRequest(release, source, null, null, keepRaw, maxProblems, allowEmpty, null),
+        files);
   }
 
   /**
@@ -54,7 +58,7 @@ final class AuditRuns {
     ProwAuditLogs logs = new ProwFetcher(new HttpProwBucket(bucketUrl), cacheDir).fetch(request);
     Release target = ProwIngest.release(logs.build(), release, new ReleaseCatalogue(db.dsl()));
     List<AuditSource> files = AuditSources.expand(ProwIngest.files(logs), cacheDir);
-    return run(ProwIngest.request(logs, target, keepRaw, maxProblems), files);
+    return run(ProwIngest.request(logs, target, keepRaw, maxProblems, allowEmpty), files);
   }
 
   private IngestResult run(IngestRequest request, List<AuditSource> files) {

@@ -20,9 +20,11 @@ import dev.snoop.db.spec.SpecSource;
 import dev.snoop.submissions.Verifier;
 import dev.snoop.submissions.testlist.FileTestLists;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,6 +44,10 @@ import picocli.CommandLine.Spec;
     })
 final class BenchCommand {
   @Spec CommandSpec spec;
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
 
   @Command(
       name = "spec-load",
@@ -75,7 +81,7 @@ final class BenchCommand {
                     new SpecSource.V2(Input.file(file)),
                     LevelRule.EXACT,
                     runs);
-        System.out.print(report.describe());
+        bench.out().print(report.describe());
       }
       return ExitCode.OK;
     }
@@ -86,6 +92,8 @@ final class BenchCommand {
       description =
           "Match requests made from a spec's path templates on one thread; print matches/s.")
   static final class Matcher implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
     @Option(names = "--spec", required = true, description = "The swagger.json to match against.")
     Path spec;
 
@@ -98,7 +106,7 @@ final class BenchCommand {
           new InputReader(InputReader.defaultCacheDir())
               .read(Input.file(spec), SpecParser::parseV2)
               .value();
-      System.out.print(MatcherBenchmark.run(operations, seconds).describe());
+      bench.out().print(MatcherBenchmark.run(operations, seconds).describe());
       return ExitCode.OK;
     }
   }
@@ -164,7 +172,13 @@ final class BenchCommand {
           new IngestShapes.Setup(
               spec, codenames(reader, conformance), events, chosen, runs, keepRaw, logDir);
       try (Database db = root.openDatabase()) {
-        System.out.print(IngestShapes.run(db, reader, setup, System.out::print).describe());
+        PrintWriter out = bench.out();
+        Consumer<String> progress =
+            line -> {
+              out.print(line);
+              out.flush();
+            };
+        out.print(IngestShapes.run(db, reader, setup, progress).describe());
       }
       return ExitCode.OK;
     }
@@ -198,7 +212,7 @@ final class BenchCommand {
       SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
       Verifier verifier =
           new Verifier(new FileTestLists(root.inputReader(), conformance), Release.parse(stable));
-      System.out.print(VerifyBenchmark.run(verifier, submission, runs).describe());
+      bench.out().print(VerifyBenchmark.run(verifier, submission, runs).describe());
       return ExitCode.OK;
     }
   }
@@ -235,7 +249,7 @@ final class BenchCommand {
       InputReader reader = root.inputReader();
       try (Database db = root.openDatabase()) {
         if (release != null) {
-          System.out.print(figures(db, Release.parse(release)));
+          bench.out().print(figures(db, Release.parse(release)));
           return ExitCode.OK;
         }
         if (spec == null || conformance == null) {
@@ -258,7 +272,7 @@ final class BenchCommand {
                             generated,
                             Input.file(conformance),
                             () -> figures(db, generated)));
-        System.out.print(report);
+        bench.out().print(report);
       }
       return ExitCode.OK;
     }

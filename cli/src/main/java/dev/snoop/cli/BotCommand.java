@@ -1,6 +1,7 @@
 package dev.snoop.cli;
 
 import dev.snoop.db.Database;
+import dev.snoop.db.input.Durations;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
 import dev.snoop.submissions.HttpUrlProbe;
@@ -19,6 +20,7 @@ import dev.snoop.submissions.testlist.FileTestLists;
 import dev.snoop.submissions.testlist.TestLists;
 import dev.snoop.submissions.testlist.UpstreamTestLists;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,18 +30,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code snoop bot}: the verifier on a repository's pull requests. */
 @Command(
@@ -133,12 +132,14 @@ final class BotCommand implements Callable<Integer> {
     GitHubClient github = new GitHubClient(apiUrl, token);
     try {
       Optional<String> self = token.map(t -> github.authenticatedLogin());
-      System.err.printf(
-          "snoop bot on %s at %s%s; %s%n",
-          repo,
-          apiUrl,
-          self.map(login -> " as " + login).orElse(" without a token"),
-          apply ? "applying changes" : "dry run: nothing is written (--apply writes)");
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "snoop bot on %s at %s%s; %s%n",
+              repo,
+              apiUrl,
+              self.map(login -> " as " + login).orElse(" without a token"),
+              apply ? "applying changes" : "dry run: nothing is written (--apply writes)");
       InputReader reader = root.inputReader();
       try (Database db = root.openDatabase()) {
         TestLists lists =
@@ -176,27 +177,31 @@ final class BotCommand implements Callable<Integer> {
     if (prs != null) {
       for (int number : prs) {
         Outcome outcome = bot.handle(number, true);
-        PRINT.accept(outcome);
+        print(outcome);
         outcomes.add(outcome);
       }
     } else {
-      outcomes = bot.sweep(PRINT);
+      outcomes = bot.sweep(this::print);
     }
     long failed = outcomes.stream().filter(o -> o.result() == Outcome.Result.FAILED).count();
-    System.out.printf(
-        "%d pull requests: %d verified, %d skipped, %d failed%n",
-        outcomes.size(),
-        outcomes.stream().filter(o -> o.result() == Outcome.Result.VERIFIED).count(),
-        outcomes.stream().filter(o -> o.result() == Outcome.Result.SKIPPED).count(),
-        failed);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%d pull requests: %d verified, %d skipped, %d failed%n",
+            outcomes.size(),
+            outcomes.stream().filter(o -> o.result() == Outcome.Result.VERIFIED).count(),
+            outcomes.stream().filter(o -> o.result() == Outcome.Result.SKIPPED).count(),
+            failed);
     if (failed > 0) {
-      System.err.println(
-          "ERROR: "
-              + failed
-              + " of "
-              + outcomes.size()
-              + " pull requests could not be handled (see FAILED above); the next sweep retries"
-              + " them");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "ERROR: "
+                  + failed
+                  + " of "
+                  + outcomes.size()
+                  + " pull requests could not be handled (see FAILED above); the next sweep retries"
+                  + " them");
       return ExitCode.USER_ERROR;
     }
     return ExitCode.OK;
@@ -204,7 +209,7 @@ final class BotCommand implements Callable<Integer> {
 
   private int serve(PullRequestBot bot) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    BotService service = new BotService(bot, PRINT);
+    BotService service = new BotService(bot, this::print);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -216,28 +221,33 @@ final class BotCommand implements Callable<Integer> {
       Optional<String> secret =
           secret(webhookSecretFile, "GITHUB_WEBHOOK_SECRET", "--webhook-secret-file");
       if (secret.isEmpty()) {
-        System.err.println(
-            "WARNING: no webhook secret (--webhook-secret-file or GITHUB_WEBHOOK_SECRET): anyone"
-                + " who can reach the port can queue verifications");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "WARNING: no webhook secret (--webhook-secret-file or GITHUB_WEBHOOK_SECRET): anyone"
+                    + " who can reach the port can queue verifications");
       }
       int port =
           service.listen(
               address(listen),
               secret.map(s -> new WebhookSignature(s.getBytes(StandardCharsets.UTF_8))));
-      System.err.println("webhook: POST http://" + listenHost(listen) + ":" + port + "/webhook");
+      spec.commandLine()
+          .getErr()
+          .println("webhook: POST http://" + listenHost(listen) + ":" + port + "/webhook");
     }
     service.sweepEvery(sweepInterval);
     stopped.await();
     return ExitCode.OK;
   }
 
-  private static final Consumer<Outcome> PRINT =
-      outcome -> {
-        synchronized (System.out) {
-          System.out.print(OutcomeText.format(outcome));
-          System.out.flush();
-        }
-      };
+  /** Prints an outcome whole: the sweeps and the webhook worker print from their threads. */
+  private void print(Outcome outcome) {
+    PrintWriter out = spec.commandLine().getOut();
+    synchronized (out) {
+      out.print(OutcomeText.format(outcome));
+      out.flush();
+    }
+  }
 
   /** A secret from its file, else from the environment; stripped, empty when there is none. */
   private static Optional<String> secret(Path file, String env, String option) {
@@ -271,28 +281,13 @@ final class BotCommand implements Callable<Integer> {
     return colon <= 0 ? "localhost" : listen.substring(0, colon);
   }
 
-  /** 90s, 30m, 1h, 1d, or an ISO-8601 duration (PT1H30M). */
+  /** A positive duration as {@link Durations} reads it: 90s, 30m, 1h30m, 1d, PT1H30M. */
   static final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)([smhd])");
-
     @Override
     public Duration convert(String value) {
-      Matcher m = SIMPLE.matcher(value.strip().toLowerCase(Locale.ROOT));
-      Duration duration;
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        duration =
-            switch (m.group(2)) {
-              case "s" -> Duration.ofSeconds(n);
-              case "m" -> Duration.ofMinutes(n);
-              case "h" -> Duration.ofHours(n);
-              default -> Duration.ofDays(n);
-            };
-      } else {
-        duration = Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-      }
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException("a sweep interval is positive: " + value);
+      Duration duration = Durations.parse(value);
+      if (duration.isZero()) {
+        throw new TypeConversionException("a sweep interval is positive: " + value);
       }
       return duration;
     }

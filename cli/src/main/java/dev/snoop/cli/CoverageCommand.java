@@ -39,8 +39,9 @@ final class CoverageCommand implements Callable<Integer> {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
     try (Database db = root.openDatabase()) {
       ReleaseCoverage coverage = new CoverageStore(db.dsl()).coverage(Release.parse(release));
-      System.out.print(
-          format == Format.json ? CoverageJson.of(coverage) : CoverageText.of(coverage));
+      spec.commandLine()
+          .getOut()
+          .print(format == Format.json ? CoverageJson.of(coverage) : CoverageText.of(coverage));
     }
     return ExitCode.OK;
   }

@@ -4,6 +4,7 @@ import dev.snoop.db.Database;
 import dev.snoop.db.DatabaseSettings;
 import dev.snoop.db.DatabaseStatus;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,12 +34,13 @@ final class DbCommand {
       description = "Where the database is, its schema version, what is loaded.")
   static final class Status implements Callable<Integer> {
     @ParentCommand DbCommand db;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
       DatabaseSettings settings = db.root().databaseSettings();
       try (Database database = Database.connect(settings)) {
-        System.out.print(DatabaseStatus.of(database, settings).describe());
+        spec.commandLine().getOut().print(DatabaseStatus.of(database, settings).describe());
       }
       return ExitCode.OK;
     }
@@ -51,12 +53,14 @@ final class DbCommand {
               + " runs (snoop db psql keeps it up).")
   static final class Url implements Callable<Integer> {
     @ParentCommand DbCommand db;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
       try (Database database = db.root().openDatabase()) {
-        System.out.println(database.jdbcUrl());
-        System.out.println(database.libpqUrl());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(database.jdbcUrl());
+        out.println(database.libpqUrl());
       }
       return ExitCode.OK;
     }
@@ -65,6 +69,7 @@ final class DbCommand {
   @Command(name = "psql", description = "Open psql on the database (psql must be on the PATH).")
   static final class Psql implements Callable<Integer> {
     @ParentCommand DbCommand db;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -85,6 +90,7 @@ final class DbCommand {
   @Command(name = "reset", description = "Drop everything in the database and migrate it afresh.")
   static final class Reset implements Callable<Integer> {
     @ParentCommand DbCommand db;
+    @Spec CommandSpec spec;
 
     @Option(names = "--yes", description = "Confirm that every loaded row is to be deleted.")
     boolean yes;
@@ -96,7 +102,7 @@ final class DbCommand {
       }
       try (Database database = Database.connect(db.root().databaseSettings())) {
         database.reset();
-        System.out.println("database reset: " + database.schemaStatus().version());
+        spec.commandLine().getOut().println("database reset: " + database.schemaStatus().version());
       }
       return ExitCode.OK;
     }

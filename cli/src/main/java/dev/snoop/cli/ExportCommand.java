@@ -31,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
     try (Database db = root.openDatabase()) {
       for (Path file : new ApisnoopExporter(db.dsl()).export(Release.parse(release), out)) {
-        System.out.println("wrote " + file);
+        spec.commandLine().getOut().println("wrote " + file);
       }
     }
     return ExitCode.OK;

@@ -1,7 +1,6 @@
 package dev.snoop.cli;
 
 import dev.snoop.coverage.gate.ConformanceGate;
-import dev.snoop.coverage.gate.Durations;
 import dev.snoop.coverage.gate.GateJson;
 import dev.snoop.coverage.gate.GateJunit;
 import dev.snoop.coverage.gate.GateMarkdown;
@@ -9,6 +8,7 @@ import dev.snoop.coverage.gate.GateReport;
 import dev.snoop.coverage.gate.GateRequest;
 import dev.snoop.coverage.gate.GateText;
 import dev.snoop.db.Database;
+import dev.snoop.db.input.Durations;
 import dev.snoop.db.release.Release;
 import dev.snoop.ingest.prow.ProwRequest;
 import java.io.IOException;
@@ -88,9 +88,9 @@ final class GateCommand implements Callable<Integer> {
     write(junit, report, GateJunit::of);
     write(markdown, report, GateMarkdown::of);
     write(json, report, GateJson::of);
-    System.out.print(GateText.of(report));
+    spec.commandLine().getOut().print(GateText.of(report));
     for (String problem : report.problems()) {
-      System.err.println("ERROR: " + problem);
+      spec.commandLine().getErr().println("ERROR: " + problem);
     }
     return report.verdict().exitCode();
   }

@@ -28,12 +28,15 @@ import picocli.CommandLine.Spec;
 final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  // Required, but checked in call(): picocli checks a parent's required options also when a
-  // subcommand runs, so `snoop ingest prow --job J` would be refused for want of them.
+  // Both are required, but checked in call(): picocli would ask for a command's required options
+  // before one of its subcommands too, and so refuse every "snoop ingest prow".
   @Option(names = "--release", description = "Release whose spec to match against (required).")
   String release;
 
-  @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "Files, directories or URLs.")
+  @Parameters(
+      paramLabel = "SOURCE",
+      arity = "0..*",
+      description = "Files, directories or URLs (at least one).")
   List<String> sources;
 
   @Mixin RunOptions run;
@@ -50,7 +53,20 @@ final class IngestCommand implements Callable<Integer> {
         defaultValue = "" + DEFAULT_MAX_PROBLEMS,
         description = "Unreadable lines or objects tolerated before the run fails (default 1000).")
     long maxProblems;
+
+    @Option(
+        names = ALLOW_EMPTY,
+        description =
+            "Store a run that read no audit event (refused otherwise: an empty or unreadable"
+                + " source is more likely a mistake than a log).")
+    boolean allowEmpty;
+
+    AuditRuns runs(Database db, SnoopCommand root) {
+      return new AuditRuns(db, root.inputReader().cacheDir(), keepRaw, maxProblems, allowEmpty);
+    }
   }
+
+  static final String ALLOW_EMPTY = "--allow-empty";
 
   SnoopCommand root() {
     return (SnoopCommand) spec.root().userObject();
@@ -61,14 +77,12 @@ final class IngestCommand implements Callable<Integer> {
     if (release == null || sources == null || sources.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(),
-          "Missing required options and parameters: '--release=<release>', 'SOURCE'");
+          "Missing required options and parameters: --release and at least one SOURCE");
     }
     SnoopCommand root = root();
     try (Database db = root.openDatabase()) {
-      IngestResult result =
-          new AuditRuns(db, root.inputReader().cacheDir(), run.keepRaw, run.maxProblems)
-              .files(Release.parse(release), sources);
-      System.out.print(result.describe());
+      IngestResult result = run.runs(db, root).files(Release.parse(release), sources);
+      spec.commandLine().getOut().print(result.describe());
     }
     return ExitCode.OK;
   }
@@ -80,6 +94,7 @@ final class IngestCommand implements Callable<Integer> {
               + " once into the cache.")
   static final class Prow implements Callable<Integer> {
     @ParentCommand IngestCommand ingest;
+    @Spec CommandSpec spec;
 
     @Option(
         names = "--job",
@@ -116,9 +131,9 @@ final class IngestCommand implements Callable<Integer> {
                   job, Optional.of(build), ProwRequest.DEFAULT_WINDOW, allowUnsuccessful);
       try (Database db = root.openDatabase()) {
         IngestResult result =
-            new AuditRuns(db, root.inputReader().cacheDir(), run.keepRaw, run.maxProblems)
+            run.runs(db, root)
                 .prow(request, Optional.ofNullable(release).map(Release::parse), bucketUrl);
-        System.out.print(result.describe());
+        spec.commandLine().getOut().print(result.describe());
       }
       return ExitCode.OK;
     }

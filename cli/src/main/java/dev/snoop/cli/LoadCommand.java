@@ -44,6 +44,7 @@ final class LoadCommand {
               + " release tag, master for the working release).")
   static final class SpecCommand implements Callable<Integer> {
     @ParentCommand LoadCommand load;
+    @Spec CommandSpec spec;
 
     @Option(names = "--release", required = true, description = "Release, e.g. 1.34.0.")
     String release;
@@ -76,14 +77,16 @@ final class LoadCommand {
       try (Database db = load.root().openDatabase()) {
         SpecLoader loader = new SpecLoader(db.dsl(), load.root().inputReader());
         SpecLoader.Result result = loader.load(r, source(loader, r), LevelRule.of(levelRule));
-        System.out.printf(
-            "loaded %s spec from %s: %d operations (%d deprecated), levels %s, rule %s%n",
-            result.release(),
-            result.source(),
-            result.operations(),
-            result.deprecated(),
-            result.levels(),
-            result.rule().id());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "loaded %s spec from %s: %d operations (%d deprecated), levels %s, rule %s%n",
+                result.release(),
+                result.source(),
+                result.operations(),
+                result.deprecated(),
+                result.levels(),
+                result.rule().id());
       }
       return ExitCode.OK;
     }
@@ -105,6 +108,7 @@ final class LoadCommand {
       description = "Load the release catalogue from APISnoop's releases.yaml.")
   static final class ReleasesCommand implements Callable<Integer> {
     @ParentCommand LoadCommand load;
+    @Spec CommandSpec spec;
     @Mixin InputOptions input;
 
     @Override
@@ -113,12 +117,14 @@ final class LoadCommand {
         var entries =
             new ReleaseCatalogue(db.dsl(), load.root().inputReader())
                 .load(input.given().orElse(ReleaseCatalogue.upstream()));
-        System.out.printf(
-            "loaded %d releases, %s to %s; working release %s%n",
-            entries.size(),
-            entries.get(entries.size() - 1).release(),
-            entries.get(0).release(),
-            entries.get(0).working() ? entries.get(0).release() : "none");
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "loaded %d releases, %s to %s; working release %s%n",
+                entries.size(),
+                entries.get(entries.size() - 1).release(),
+                entries.get(0).release(),
+                entries.get(0).working() ? entries.get(0).release() : "none");
       }
       return ExitCode.OK;
     }
@@ -131,6 +137,7 @@ final class LoadCommand {
               + " working release).")
   static final class ConformanceCommand implements Callable<Integer> {
     @ParentCommand LoadCommand load;
+    @Spec CommandSpec spec;
 
     @Option(names = "--release", required = true, description = "Release, e.g. 1.34.0.")
     String release;
@@ -144,9 +151,11 @@ final class LoadCommand {
         ConformanceLists lists = new ConformanceLists(db.dsl(), load.root().inputReader());
         var tests = lists.load(r, input.given().orElseGet(() -> lists.upstream(r)));
         long required = tests.stream().filter(t -> t.isRequiredFor(r)).count();
-        System.out.printf(
-            "loaded %d conformance tests for %s (%d required for a %s submission)%n",
-            tests.size(), r, required, r.minorVersion());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "loaded %d conformance tests for %s (%d required for a %s submission)%n",
+                tests.size(), r, required, r.minorVersion());
       }
       return ExitCode.OK;
     }
@@ -189,7 +198,7 @@ final class LoadCommand {
       Release r = release == null ? null : Release.parse(release);
       try (Database db = load.root().openDatabase()) {
         int loaded = load(new EndpointLists(db.dsl(), load.root().inputReader()), r);
-        System.out.printf("loaded %d %s endpoints%n", loaded, command.name());
+        command.commandLine().getOut().printf("loaded %d %s endpoints%n", loaded, command.name());
       }
       return ExitCode.OK;
     }

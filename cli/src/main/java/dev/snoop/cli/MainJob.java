@@ -9,6 +9,7 @@ import dev.snoop.db.conformance.ConformanceLists;
 import dev.snoop.db.conformance.EndpointLists;
 import dev.snoop.db.input.Input;
 import dev.snoop.db.input.InputReader;
+import dev.snoop.db.release.NoWorkingReleaseException;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
 import dev.snoop.db.spec.LevelRule;
@@ -16,7 +17,7 @@ import dev.snoop.db.spec.SpecLoader;
 import dev.snoop.db.spec.SpecSource;
 import dev.snoop.ingest.IngestResult;
 import dev.snoop.ingest.prow.ProwRequest;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -34,13 +35,15 @@ final class MainJob {
   private final Database db;
   private final DSLContext sql;
   private final InputReader reader;
-  private final PrintStream out;
+  private final PrintWriter out;
+  private final PrintWriter err;
 
-  MainJob(Database db, InputReader reader, PrintStream out) {
+  MainJob(Database db, InputReader reader, PrintWriter out, PrintWriter err) {
     this.db = db;
     this.sql = db.dsl();
     this.reader = reader;
     this.out = out;
+    this.err = err;
   }
 
   /** The job's inputs; null paths mean "upstream". */
@@ -56,6 +59,7 @@ final class MainJob {
       List<String> audit,
       List<String> prowJobs,
       String bucketUrl,
+      boolean allowEmpty,
       boolean offline) {}
 
   void run(Inputs in) {
@@ -107,7 +111,7 @@ final class MainJob {
       boolean working =
           catalogue.working().map(entry -> entry.release().equals(release)).orElse(false);
       if (in.offline() || !working) {
-        System.err.println(
+        err.println(
             "skipped audit logs: none given (--audit, --prow-job)"
                 + (in.offline()
                     ? " and --offline"
@@ -117,7 +121,8 @@ final class MainJob {
       jobs = ProwRequest.apisnoopJobs();
     }
     AuditRuns runs =
-        new AuditRuns(db, reader.cacheDir(), false, IngestCommand.DEFAULT_MAX_PROBLEMS);
+        new AuditRuns(
+            db, reader.cacheDir(), false, IngestCommand.DEFAULT_MAX_PROBLEMS, in.allowEmpty());
     for (String source : in.audit()) {
       report(runs.files(release, List.of(source)));
     }
@@ -138,7 +143,7 @@ final class MainJob {
       return Optional.of(Input.file(file));
     }
     if (offline) {
-      System.err.println("skipped " + name + ": no local file given and --offline");
+      err.println("skipped " + name + ": no local file given and --offline");
       return Optional.empty();
     }
     return Optional.ofNullable(upstream.get());
@@ -151,9 +156,6 @@ final class MainJob {
     return catalogue
         .working()
         .map(ReleaseCatalogue.Entry::release)
-        .orElseThrow(
-            () ->
-                new UserException(
-                    "no --release given and the release catalogue names no working release"));
+        .orElseThrow(NoWorkingReleaseException::new);
   }
 }

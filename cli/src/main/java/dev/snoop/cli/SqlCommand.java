@@ -41,17 +41,19 @@ final class SqlCommand implements Callable<Integer> {
       } catch (DataAccessException e) {
         throw new UserException("the query failed: " + e.getCause().getMessage());
       }
-      System.out.print(
-          switch (format) {
-            case table -> result.format(Integer.MAX_VALUE) + "\n";
-            case csv -> result.formatCSV(true);
-            case json ->
-                result.formatJSON(
-                        new org.jooq.JSONFormat()
-                            .header(false)
-                            .recordFormat(org.jooq.JSONFormat.RecordFormat.OBJECT))
-                    + "\n";
-          });
+      spec.commandLine()
+          .getOut()
+          .print(
+              switch (format) {
+                case table -> result.format(Integer.MAX_VALUE) + "\n";
+                case csv -> result.formatCSV(true);
+                case json ->
+                    result.formatJSON(
+                            new org.jooq.JSONFormat()
+                                .header(false)
+                                .recordFormat(org.jooq.JSONFormat.RecordFormat.OBJECT))
+                        + "\n";
+              });
     }
     return ExitCode.OK;
   }

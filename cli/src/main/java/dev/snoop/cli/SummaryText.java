@@ -39,7 +39,16 @@ final class SummaryText {
         String.format(
             "  conformance    %d tests listed, %d required for a %s submission%n",
             s.conformanceTests(), s.requiredTests(), s.release().minorVersion()));
-    out.append(coverage == null ? "  tested         (no audit logs ingested yet)\n" : coverage);
+    if (coverage == null) {
+      out.append("  tested         (no audit logs ingested yet)\n");
+    } else {
+      out.append(coverage)
+          .append(
+              String.format(
+                  "  (snoop coverage --release %s lists the endpoints; snoop gate judges the"
+                      + " release)%n",
+                  s.release()));
+    }
     return out.toString();
   }
 

@@ -69,6 +69,11 @@ final class UpCommand implements Callable<Integer> {
   String bucketUrl;
 
   @Option(
+      names = IngestCommand.ALLOW_EMPTY,
+      description = "Store an audit run that read no audit event (refused otherwise).")
+  boolean allowEmpty;
+
+  @Option(
       names = "--offline",
       description = "Skip every input not given as a local file instead of fetching it upstream.")
   boolean offline;
@@ -89,9 +94,11 @@ final class UpCommand implements Callable<Integer> {
             audit,
             prowJobs,
             bucketUrl,
+            allowEmpty,
             offline);
     try (Database db = root.openDatabase()) {
-      new MainJob(db, root.inputReader(), System.out).run(inputs);
+      new MainJob(db, root.inputReader(), spec.commandLine().getOut(), spec.commandLine().getErr())
+          .run(inputs);
     }
     return ExitCode.OK;
   }

@@ -15,7 +15,7 @@ import dev.snoop.submissions.testlist.DatabaseTestLists;
 import dev.snoop.submissions.testlist.FileTestLists;
 import dev.snoop.submissions.testlist.TestLists;
 import dev.snoop.submissions.testlist.UpstreamTestLists;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -51,7 +51,7 @@ final class VerifyOptions {
   boolean record;
 
   /** Verifies, prints, records when asked; returns the exit code of the verdict. */
-  int run(SnoopCommand root, Supplier<Submission> read) {
+  int run(SnoopCommand root, PrintWriter out, Supplier<Submission> read) {
     Release stableRelease = Release.parse(stable);
     Submission submission = read.get();
     InputReader reader = root.inputReader();
@@ -61,7 +61,7 @@ final class VerifyOptions {
           new Verifier(
                   new FileTestLists(reader, conformance), stableRelease, probe, Clock.systemUTC())
               .verify(submission);
-      print(v, System.out);
+      print(v, out);
       return v.verdict().exitCode();
     }
     try (Database db = root.openDatabase()) {
@@ -72,16 +72,16 @@ final class VerifyOptions {
                   List.of(new DatabaseTestLists(db.dsl(), reader), new UpstreamTestLists(reader)));
       Verification v =
           new Verifier(lists, stableRelease, probe, Clock.systemUTC()).verify(submission);
-      print(v, System.out);
+      print(v, out);
       if (record) {
         long id = new VerificationStore(db.dsl()).record(v);
-        System.out.println("recorded as verification " + id);
+        out.println("recorded as verification " + id);
       }
       return v.verdict().exitCode();
     }
   }
 
-  static void print(Verification v, PrintStream out) {
+  static void print(Verification v, PrintWriter out) {
     out.println("checks:");
     for (Check check : v.checks()) {
       out.printf("  %-4s  %-5s  %s%n", check.status().name(), check.origin().id(), check.name());

@@ -38,6 +38,8 @@ final class VerifyPrCommand implements Callable<Integer> {
   public Integer call() {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
     return options.run(
-        root, () -> new GitSubmission(repo).read(base, head, Optional.ofNullable(title)));
+        root,
+        spec.commandLine().getOut(),
+        () -> new GitSubmission(repo).read(base, head, Optional.ofNullable(title)));
   }
 }

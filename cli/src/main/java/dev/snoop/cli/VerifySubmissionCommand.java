@@ -34,6 +34,9 @@ final class VerifySubmissionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
-    return options.run(root, () -> DirectorySubmission.read(dir, Optional.ofNullable(title)));
+    return options.run(
+        root,
+        spec.commandLine().getOut(),
+        () -> DirectorySubmission.read(dir, Optional.ofNullable(title)));
   }
 }

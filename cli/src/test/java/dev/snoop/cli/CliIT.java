@@ -8,6 +8,7 @@ import dev.snoop.db.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,51 @@ class CliIT {
     assertThat(query.exit()).isEqualTo(2);
     assertThat(query.err()).contains("no_such_column");
     assertThat(snoop("db", "reset").exit()).isEqualTo(2);
+    SnoopRun noSource = snoop("ingest", "--release", "1.34.0");
+    assertThat(noSource.exit()).isEqualTo(2);
+    assertThat(noSource.err()).contains("at least one SOURCE").contains("Usage: snoop ingest");
+  }
+
+  @Test
+  void badValuesAreUserErrorsNotInternalOnes() throws IOException {
+    loadRelease134();
+    Path log = Files.writeString(temp.resolve("values.log"), event("v", "/api/v1/nodes", "list"));
+    List<List<String>> calls =
+        List.of(
+            List.of("coverage", "--release", "1.x"),
+            List.of("load", "spec", "--release", "1.34.0", "--level-rule", "strict"),
+            List.of("load", "releases", "--url", "https://example.com/a b.yaml"),
+            List.of("ingest", "--release", "1.34.0", "--max-problems", "-1", log.toString()),
+            List.of("ingest", "prow", "--job", "../etc"),
+            List.of("ingest", "prow", "--job", "ci-x", "--build", "12a"),
+            List.of("ingest", "prow", "--job", "ci-x", "--bucket-url", "ftp://host/bucket"),
+            List.of("gate", "--release", "1.34.0", "--max-age", "0s"),
+            List.of("bot", "--once", "--repo", "no-slash"));
+    for (List<String> call : calls) {
+      SnoopRun run = snoop(call.toArray(String[]::new));
+      assertThat(run.exit()).as("%s: %s", call, run.err()).isEqualTo(2);
+      assertThat(run.err()).as("%s", call).contains("ERROR: ").doesNotContain("internal error");
+    }
+    // the subcommand is reached although "snoop ingest" itself needs --release and a SOURCE
+    assertThat(snoop("ingest", "prow", "--job", "../etc").err())
+        .isEqualTo("ERROR: \"../etc\" is not a Prow job name (letters, digits, '.', '_', '-')\n");
+  }
+
+  @Test
+  void errorsTheCommandLineCanHelpWithCarryAHint() {
+    loadRelease134();
+    SnoopRun noSpec = snoop("coverage", "--release", "1.32.0");
+    assertThat(noSpec.exit()).isEqualTo(2);
+    assertThat(noSpec.err())
+        .isEqualTo(
+            "ERROR: no spec is loaded for release 1.32.0; load it: snoop load spec --release"
+                + " 1.32.0\n");
+    SnoopRun unknown = snoop("load", "conformance", "--release", "9.9.0", "--file", "x.yaml");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err())
+        .isEqualTo(
+            "ERROR: release 9.9.0 is not in the release catalogue; load the catalogue: snoop load"
+                + " releases [--file F]\n");
   }
 
   @Test
@@ -191,7 +237,7 @@ class CliIT {
       SnoopRun run = snoop(args);
       assertThat(run.exit()).isEqualTo(2);
       assertThat(run.err())
-          .startsWith("Missing required options and parameters: '--release=<release>', 'SOURCE'");
+          .startsWith("Missing required options and parameters: --release and at least one SOURCE");
     }
   }
 

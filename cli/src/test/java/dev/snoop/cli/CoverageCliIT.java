@@ -86,7 +86,10 @@ class CoverageCliIT {
   void aReleaseWithoutSpecExitsTwo() {
     SnoopRun run = snoop("coverage", "--release", "1.99.0");
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).startsWith("ERROR: release 1.99.0: no spec loaded");
+    assertThat(run.err())
+        .isEqualTo(
+            "ERROR: no spec is loaded for release 1.99.0; load it: snoop load spec --release"
+                + " 1.99.0\n");
     assertThat(snoop("export", "--release", "1.99.0", "--out", temp.toString()).exit())
         .isEqualTo(2);
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
+import dev.snoop.ingest.matcher.HttpMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,10 +73,7 @@ class GateCliIT {
     Path out = temp.resolve("undecided");
     SnoopRun run = gate(out);
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err())
-        .isEqualTo(
-            "ERROR: no audit run ingested for 1.34.0 (snoop ingest --release 1.34.0 FILE..., snoop"
-                + " ingest prow --job JOB, or snoop up)\n");
+    assertThat(run.err()).isEqualTo("ERROR: no audit run ingested for 1.34.0\n");
     assertThat(run.out()).contains("CANNOT DECIDE").contains("ERROR: cannot decide for 1.34.0");
     Document junit = xml(out.resolve("junit_gate.xml"));
     assertThat(junit.getElementsByTagName("error").getLength()).isEqualTo(1);
@@ -135,7 +133,7 @@ class GateCliIT {
     assertThat(stale.err())
         .startsWith("ERROR: source ")
         .contains(" is stale: ")
-        .contains("over --max-age 30m");
+        .contains("over the age limit of 30m");
     SnoopRun missing =
         snoop("gate", "--release", "1.34.0", "--expect", "ci-kubernetes-gce-conformance-latest");
     assertThat(missing.exit()).isEqualTo(2);
@@ -166,14 +164,7 @@ class GateCliIT {
   }
 
   private String event(String id, String method, String path, String time) {
-    String verb =
-        switch (method) {
-          case "POST" -> "create";
-          case "PUT" -> "update";
-          case "PATCH" -> "patch";
-          case "DELETE" -> "delete";
-          default -> "get";
-        };
+    String verb = HttpMethod.of(method).auditVerb(null);
     return "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\","
         + "\"auditID\":\""
         + id

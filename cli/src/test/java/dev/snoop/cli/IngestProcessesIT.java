@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
@@ -117,6 +118,68 @@ class IngestProcessesIT {
     assertStoredRunsAreWhole();
   }
 
+  @Test
+  void aGzipCutShortOnStandardInputIsAnErrorAndStoresNothing() throws Exception {
+    Path log = temp.resolve("audit.log.gz");
+    generator.write(log, 11, 5_000, true);
+    Path cut = temp.resolve("cut.log.gz");
+    Files.write(cut, Arrays.copyOf(Files.readAllBytes(log), 3000));
+    Path stderr = temp.resolve("stdin-stderr.txt");
+
+    Process ingest =
+        snoop(
+            new ProcessBuilder().redirectInput(cut.toFile()).redirectError(stderr.toFile()),
+            "ingest",
+            "--release",
+            "1.34.0",
+            "/dev/stdin");
+    assertThat(finish(ingest)).isEqualTo(2);
+    assertThat(Files.readString(stderr))
+        .startsWith("ERROR: /dev/stdin: truncated gzip stream: the file ends after 3,000 bytes");
+    assertThat(sql.fetchValue("select count(*) from snoop.ingest_run where source = '/dev/stdin'"))
+        .isEqualTo(0L);
+    assertStoredRunsAreWhole();
+  }
+
+  @Test
+  void aDatabaseConnectionKilledMidIngestIsAnInternalErrorAndLeavesNothing() throws Exception {
+    Path log = temp.resolve("audit.log");
+    generator.write(log, 13, EVENTS, false);
+    byte[] bytes = Files.readAllBytes(log);
+    Path pipe = temp.resolve("killed-connection.log");
+    exec("mkfifo", pipe.toString());
+    Path stderr = temp.resolve("killed-connection-stderr.txt");
+    Process ingest =
+        snoop(
+            new ProcessBuilder().redirectError(stderr.toFile()),
+            "ingest",
+            "--release",
+            "1.34.0",
+            pipe.toString());
+    try (OutputStream writer = Files.newOutputStream(pipe)) {
+      writer.write(bytes, 0, bytes.length / 2);
+      writer.flush();
+      awaitCopiedRows();
+      // the server ends the ingest's session, as a restart or an administrator would
+      sql.fetch(
+          "select pg_terminate_backend(pid) from pg_stat_activity"
+              + " where query like 'copy snoop.audit_event_run_%' and pid <> pg_backend_pid()");
+      writer.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+    } catch (IOException brokenPipe) {
+      // the ingest stopped reading once it failed: what the test provoked
+    }
+    assertThat(finish(ingest)).isEqualTo(ExitCode.INTERNAL_ERROR);
+    assertThat(Files.readString(stderr))
+        .startsWith("ERROR: internal error: ")
+        .endsWith("(run again with -v for the stack trace)\n");
+    awaitNoIngestSession();
+    assertThat(
+            sql.fetchValue(
+                "select count(*) from snoop.ingest_run where source = ?", pipe.toString()))
+        .isEqualTo(0L);
+    assertStoredRunsAreWhole();
+  }
+
   /**
    * Every request of every committed run is in audit_event, in its run's partition, and no table of
    * an uncommitted run is left behind.
@@ -173,6 +236,16 @@ class IngestProcessesIT {
   }
 
   private Process snoop(String... args) throws IOException {
+    return snoop(
+        new ProcessBuilder()
+            .redirectError(temp.resolve("stderr-" + System.nanoTime() + ".txt").toFile()),
+        args);
+  }
+
+  /**
+   * snoop in a process of its own, its output discarded, its input and errors as {@code io} says.
+   */
+  private Process snoop(ProcessBuilder io, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -183,10 +256,7 @@ class IngestProcessesIT {
     command.add("--cache-dir");
     command.add(temp.resolve("cache").toString());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(temp.resolve("stderr-" + System.nanoTime() + ".txt").toFile())
-        .start();
+    return io.command(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 
   private static int finish(Process process) throws InterruptedException {

@@ -1,8 +1,7 @@
 package dev.snoop.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,21 +15,11 @@ record SnoopRun(int exit, String out, String err) {
     List<String> all =
         new ArrayList<>(List.of("--db-url", dbUrl, "--cache-dir", cacheDir.toString()));
     all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-      int exit = Main.run(all.toArray(String[]::new));
-      return new SnoopRun(
-          exit,
-          capturedOut.toString(StandardCharsets.UTF_8),
-          capturedErr.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        Main.run(
+            new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    return new SnoopRun(exit, out.toString(), err.toString());
   }
 }

@@ -16,9 +16,9 @@ import dev.snoop.coverage.ReleaseCoverage.NewEndpoint;
 import dev.snoop.coverage.ReleaseCoverage.RenamedTest;
 import dev.snoop.coverage.ReleaseCoverage.RunSource;
 import dev.snoop.coverage.ReleaseCoverage.UntestedEndpoint;
-import dev.snoop.db.input.InputException;
 import dev.snoop.db.jooq.public_.tables.OpenApi;
 import dev.snoop.db.release.Release;
+import dev.snoop.db.spec.NoSpecException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class CoverageStore {
   /**
    * The coverage of a release.
    *
-   * @throws InputException when no spec is loaded for the release
+   * @throws NoSpecException when no spec is loaded for the release
    */
   public ReleaseCoverage coverage(Release release) {
     String r = release.toString();
@@ -144,12 +144,7 @@ public final class CoverageStore {
             .where(OPEN_API.RELEASE.eq(release.toString()))
             .fetch(OPEN_API.LEVEL_RULE);
     if (rules.isEmpty()) {
-      throw new InputException(
-          "release "
-              + release
-              + ": no spec loaded (load it with: snoop load spec --release "
-              + release
-              + ")");
+      throw new NoSpecException(release);
     }
     return String.join(",", rules);
   }

@@ -131,10 +131,8 @@ public final class CoverageText {
         pending);
     line(
         out,
-        "  eligible endpoints without a conformance-test hit: %d (snoop coverage --release %s"
-            + " lists them; snoop gate judges the release)",
-        c.untestedEligible().size(),
-        c.release());
+        "  eligible endpoints without a conformance-test hit: %d",
+        c.untestedEligible().size());
     return out.toString();
   }
 

@@ -50,7 +50,7 @@ final class DataDirLock implements AutoCloseable {
                   + (holder.isEmpty() ? "" : " (pid " + holder + ")")
                   + "; waited "
                   + wait.toSeconds()
-                  + " s. Let it finish, or use another --data-dir or a --db-url");
+                  + " s");
         }
         sleep(POLL);
       }

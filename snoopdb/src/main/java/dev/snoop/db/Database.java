@@ -14,6 +14,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  * embedded PostgreSQL for as long as this object is open.
  */
 public final class Database implements AutoCloseable {
+  static {
+    // jOOQ logs its logo and a "tip of the day" the first time it renders SQL, which -v shows as
+    // noise; it reads these two properties once, so they are set before any query is built.
+    System.getProperties().putIfAbsent("org.jooq.no-logo", "true");
+    System.getProperties().putIfAbsent("org.jooq.no-tips", "true");
+  }
+
   private final String jdbcUrl;
   private final EmbeddedServer embedded;
   private final DataSource dataSource;

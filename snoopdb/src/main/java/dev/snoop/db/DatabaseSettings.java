@@ -1,5 +1,6 @@
 package dev.snoop.db;
 
+import dev.snoop.db.input.InvalidValueException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public record DatabaseSettings(Optional<String> url, Path dataDir, Duration lockWait) {
   public DatabaseSettings {
     if (url.isPresent() && !url.get().startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
           "database URL must start with jdbc:postgresql: but is " + url.get());
     }
     if (dataDir == null) {

@@ -1,5 +1,6 @@
 package dev.snoop.submissions;
 
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.release.Release;
 import dev.snoop.submissions.evidence.JunitReport;
 import dev.snoop.submissions.evidence.ProductYaml;
@@ -356,11 +357,11 @@ final class BotChecks {
 
   /** The bot's release rule: at or after the stable minor minus two; no upper bound. */
   static Optional<String> olderThanSupported(String version, Release stable) {
-    Release oldest = new Release(stable.major(), stable.minor() - 2, 0);
+    Release oldest = new Release(stable.major(), Math.max(0, stable.minor() - 2), 0);
     Release release;
     try {
       release = Release.parse(version);
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidValueException e) {
       return Optional.of("unable to parse release version");
     }
     if (release.compareTo(oldest) < 0) {

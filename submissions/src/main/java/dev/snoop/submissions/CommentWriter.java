@@ -2,7 +2,12 @@ package dev.snoop.submissions;
 
 import java.util.List;
 
-/** The bot's comment format (reference/verifier.md §2.5), hints HTML-escaped as the bot does. */
+/**
+ * The official bot's comment (<a
+ * href="https://github.com/kubernetes-sigs/verify-conformance/blob/main/internal/suite/suite.go">verify-conformance</a>):
+ * "All requirements (N) have passed" or "P of N requirements have passed" with a {@code - [FAIL]}
+ * bullet per failed check and its hints indented under it, the hints HTML-escaped as the bot does.
+ */
 final class CommentWriter {
   static final String NOT_A_SUBMISSION =
       "This pull request appears to not be a conformance results submission, because its title"

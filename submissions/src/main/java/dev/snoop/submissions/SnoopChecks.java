@@ -1,5 +1,6 @@
 package dev.snoop.submissions;
 
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.release.Release;
 import dev.snoop.submissions.evidence.E2eLog;
 import dev.snoop.submissions.evidence.JunitReport;
@@ -15,8 +16,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Our checks, each fixing one fault of the official bot (reference/verifier.md §2.9 and §7), run
- * after its 15. A check whose input is missing is skipped: the bot's checks already report that.
+ * Our checks, each fixing one fault of the official bot (its dead type check, empty required fields
+ * and loose URLs that pass, an unanchored folder pattern, a file-name case it checks one way and
+ * then the other, e2e.log never read, a legacy junit it cannot parse), run after its 15. A check
+ * whose input is missing is skipped: the bot's checks already report that.
  */
 final class SnoopChecks {
   private static final Pattern LAYOUT = Pattern.compile("v1\\.\\d+/[^/]+/[^/]+");
@@ -282,7 +285,7 @@ final class SnoopChecks {
                   path,
                   where + line.version() + " is not the submission's release " + facts.version()));
         }
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValueException e) {
         findings.add(
             Finding.in(path, where + "'" + line.version() + "' is not a Kubernetes release"));
       }

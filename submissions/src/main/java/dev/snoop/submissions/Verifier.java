@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Verifies certification submissions as the official bot does (reference/verifier.md §2.2): the
- * title gate, the release gates, then its 15 checks and ours, folded into labels, a comment and a
- * verdict. Thread-safe; build one and reuse it (the test lists it reads are cached by them).
+ * Verifies certification submissions as the official bot (<a
+ * href="https://github.com/kubernetes-sigs/verify-conformance">verify-conformance</a>) does, in its
+ * order: the title gate, the release from the folder, the supported-release and test-list gates,
+ * then its 15 checks and ours, folded into labels, a comment and a verdict. Thread-safe; build one
+ * and reuse it (the test lists it reads are cached by them).
  */
 public final class Verifier {
   private final TestLists lists;

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The 30 merged submissions in ../shared/data/submissions pass, with the labels reviewers want. */
 class RealSubmissionsTest {
-  /** Conformance tests required per release (reference/verifier.md §5). */
+  /**
+   * Conformance tests the bot requires per release: every entry of these conformance.yaml files.
+   */
   private static final Map<String, Integer> REQUIRED =
       Map.of("v1.27", 378, "v1.28", 380, "v1.29", 388, "v1.30", 402, "v1.31", 404);
 

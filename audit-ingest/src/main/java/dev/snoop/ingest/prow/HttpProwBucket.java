@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.snoop.db.input.Documents;
 import dev.snoop.db.input.InputBytes;
 import dev.snoop.db.input.InputException;
+import dev.snoop.db.input.InvalidValueException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -87,12 +88,12 @@ public final class HttpProwBucket implements ProwBucket {
     try {
       uri = URI.create(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("\"" + url + "\" is not a bucket URL: " + e.getMessage());
+      throw new InvalidValueException("\"" + url + "\" is not a bucket URL: " + e.getMessage(), e);
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
     boolean web = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
     if (!web || uri.getRawAuthority() == null || path.isEmpty() || uri.getRawQuery() != null) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
           "\""
               + url
               + "\" is not a bucket URL: expected https://storage.googleapis.com/<bucket>,"

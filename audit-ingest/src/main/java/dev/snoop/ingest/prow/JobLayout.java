@@ -3,7 +3,10 @@ package dev.snoop.ingest.prow;
 import java.util.List;
 
 /**
- * Where a job's builds keep their audit logs and their version (apisnoop.md §5).
+ * Where a job's builds keep their audit logs and their version, for the jobs APISnoop reads (its
+ * loader, <a
+ * href="https://github.com/kubernetes-sigs/apisnoop/blob/main/apps/snoopdb/postgres/snoopUtils.py">snoopUtils.py</a>,
+ * names the jobs, the folders and the version files).
  *
  * @param name for messages
  * @param jobs the jobs laid out this way, old names included

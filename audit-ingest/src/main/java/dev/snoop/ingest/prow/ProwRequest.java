@@ -1,5 +1,6 @@
 package dev.snoop.ingest.prow;
 
+import dev.snoop.db.input.InvalidValueException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,13 +27,13 @@ public record ProwRequest(
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(build, "build");
     if (!JOB.matcher(job).matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
           "\"" + job + "\" is not a Prow job name (letters, digits, '.', '_', '-')");
     }
     build.ifPresent(
         id -> {
           if (!BUILD.matcher(id).matches()) {
-            throw new IllegalArgumentException(
+            throw new InvalidValueException(
                 "\"" + id + "\" is not a Prow build id (digits only, e.g. 1512178471646793728)");
           }
         });

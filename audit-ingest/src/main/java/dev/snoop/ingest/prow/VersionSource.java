@@ -3,7 +3,11 @@ package dev.snoop.ingest.prow;
 import dev.snoop.db.input.InputBytes;
 import java.nio.charset.StandardCharsets;
 
-/** Where a job records the Kubernetes version and commit it tested (apisnoop.md §5). */
+/**
+ * Where a job records the Kubernetes version and commit it tested: the gce jobs in finished.json,
+ * the kind job in a file of its own, as APISnoop's loader reads them (<a
+ * href="https://github.com/kubernetes-sigs/apisnoop/blob/main/apps/snoopdb/postgres/snoopUtils.py">snoopUtils.py</a>).
+ */
 enum VersionSource {
   /** finished.json {@code metadata["job-version"]}: the version, and the commit after "+". */
   JOB_VERSION,

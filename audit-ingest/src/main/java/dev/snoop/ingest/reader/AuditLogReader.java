@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads the audit events of one file, plain or gzip (told by its first bytes, not its name), and
@@ -27,8 +27,12 @@ import java.util.zip.ZipException;
  *
  * <p>Bad input (not JSON, truncated, invalid UTF-8, a field of the wrong type, an event over {@link
  * ReaderOptions#maxEventBytes()}) becomes a {@link ReadProblem} with the line where it starts, and
- * reading goes on: after a syntax error, at the next line that starts with '{'. A corrupt gzip ends
- * the file with a problem. Memory stays about {@code maxEventBytes} whatever the file.
+ * reading goes on: after a syntax error, at the next line that starts with '{'. A truncated last
+ * line (kube-apiserver killed while writing) is such a problem. But a file whose bytes cannot be
+ * read to their end (a gzip stream cut short, as by a partial download, or corrupt; a file that is
+ * missing or fails to read) throws an {@link AuditSourceException}: an unknown part of the log is
+ * lost, so what was read must not pass as the whole. Memory stays about {@code maxEventBytes}
+ * whatever the file.
  *
  * <p>An instance keeps nothing between reads: threads may share it, each reading its own file.
  */
@@ -47,47 +51,46 @@ public final class AuditLogReader {
     this.json = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
   }
 
-  public void read(AuditSource source, AuditEventSink sink) {
-    read(source.file(), source.name(), sink, null);
+  /** What reading one source went through: its bytes as stored, and the lines of its text. */
+  public record SourceRead(long bytes, long lines) {}
+
+  public SourceRead read(AuditSource source, AuditEventSink sink) {
+    return read(source.file(), source.name(), sink, null);
   }
 
   /**
    * Reads a source and adds every byte of the file, as stored (compressed or not), to {@code
    * digest}, so a checksum costs no second pass over the file.
+   *
+   * @throws AuditSourceException when the file cannot be read to its end
    */
-  public void read(AuditSource source, AuditEventSink sink, MessageDigest digest) {
-    read(source.file(), source.name(), sink, digest);
+  public SourceRead read(AuditSource source, AuditEventSink sink, MessageDigest digest) {
+    return read(source.file(), source.name(), sink, digest);
   }
 
   /**
    * Reads {@code file}, naming it {@code sourceName} in problems. Only the sink's own exceptions
-   * escape.
+   * and an {@link AuditSourceException}, when the file cannot be read to its end, escape.
    */
-  public void read(Path file, String sourceName, AuditEventSink sink) {
-    read(file, sourceName, sink, null);
+  public SourceRead read(Path file, String sourceName, AuditEventSink sink) {
+    return read(file, sourceName, sink, null);
   }
 
-  private void read(Path file, String sourceName, AuditEventSink sink, MessageDigest digest) {
-    InputStream raw;
+  private SourceRead read(Path file, String sourceName, AuditEventSink sink, MessageDigest digest) {
+    CountingStream raw;
     InputStream in;
     try {
-      raw = Files.newInputStream(file);
-      if (digest != null) {
-        raw = new DigestInputStream(raw, digest);
-      }
-      in = decompressed(raw);
+      InputStream stored = Files.newInputStream(file);
+      raw = new CountingStream(digest == null ? stored : new DigestInputStream(stored, digest));
+      in = decompressed(raw, sourceName);
     } catch (NoSuchFileException e) {
-      sink.problem(new ReadProblem(sourceName, 0, "no such file"));
-      return;
-    } catch (ZipException | EOFException e) {
-      sink.problem(new ReadProblem(sourceName, 1, "corrupt gzip: " + e.getMessage()));
-      return;
+      throw new AuditSourceException(sourceName + ": no such file", e);
     } catch (IOException e) {
-      sink.problem(new ReadProblem(sourceName, 0, "cannot read: " + e));
-      return;
+      throw new AuditSourceException(sourceName + ": cannot read: " + e.getMessage(), e);
     }
     try {
-      readAll(in, sourceName, sink);
+      long lines = readAll(in, raw, sourceName, sink);
+      return new SourceRead(raw.count, lines);
     } finally {
       if (digest != null) {
         drainQuietly(raw); // the checksum covers the whole file, even past a bad part
@@ -98,35 +101,41 @@ public final class AuditLogReader {
 
   /**
    * Reads the events of a stream, plain or gzip, such as an audit webhook's request body; the
-   * caller closes it. Only the sink's own exceptions escape.
+   * caller closes it. Only the sink's own exceptions and an {@link AuditSourceException}, when the
+   * stream cannot be read to its end, escape.
    */
-  public void read(InputStream body, String sourceName, AuditEventSink sink) {
+  public SourceRead read(InputStream body, String sourceName, AuditEventSink sink) {
+    CountingStream raw = new CountingStream(body);
     InputStream in;
     try {
-      in = decompressed(body);
-    } catch (ZipException | EOFException e) {
-      sink.problem(new ReadProblem(sourceName, 1, "corrupt gzip: " + e.getMessage()));
-      return;
+      in = decompressed(raw, sourceName);
     } catch (IOException e) {
-      sink.problem(new ReadProblem(sourceName, 0, "cannot read: " + e));
-      return;
+      throw new AuditSourceException(sourceName + ": cannot read: " + e.getMessage(), e);
     }
-    readAll(in, sourceName, sink);
+    return new SourceRead(raw.count, readAll(in, raw, sourceName, sink));
   }
 
-  private void readAll(InputStream in, String sourceName, AuditEventSink sink) {
+  /** Reads to the end and returns the number of lines. */
+  private long readAll(InputStream in, CountingStream raw, String sourceName, AuditEventSink sink) {
     ByteWindow window = new ByteWindow(in, options.maxEventBytes() + READ_AHEAD);
     EventDecoder decoder = new EventDecoder(json, window, sourceName, sink, options);
     try {
-      readAll(window, decoder, sourceName, sink);
+      return readAll(window, decoder, sourceName, sink);
     } catch (IOException e) { // below the JSON: the bytes themselves cannot be read
-      sink.problem(
-          new ReadProblem(
-              sourceName,
-              decoder.currentLine(),
-              (in instanceof GZIPInputStream ? "corrupt gzip: " : "cannot read: ")
-                  + e.getMessage()
-                  + "; the rest of the file is not read"));
+      String where = " (at line " + decoder.currentLine() + " of the log)";
+      if (!(in instanceof GZIPInputStream)) {
+        throw new AuditSourceException(sourceName + ": cannot read: " + e.getMessage() + where, e);
+      }
+      if (e instanceof EOFException) {
+        throw new AuditSourceException(
+            String.format(
+                "%s: truncated gzip stream: the file ends after %,d bytes, before its compressed"
+                    + " data does%s; a partial download or copy?",
+                sourceName, raw.count, where),
+            e);
+      }
+      throw new AuditSourceException(
+          sourceName + ": corrupt gzip stream: " + e.getMessage() + where, e);
     }
   }
 
@@ -142,9 +151,10 @@ public final class AuditLogReader {
    * Reads with one parser to the end, or to a syntax error: that is reported, and a new parser
    * starts at the next line that starts with '{' after the line where the bad input starts.
    */
-  private void readAll(ByteWindow window, EventDecoder decoder, String source, AuditEventSink sink)
+  private long readAll(ByteWindow window, EventDecoder decoder, String source, AuditEventSink sink)
       throws IOException {
     Position at = new Position(0, 1);
+    long lines = 0;
     while (at != null) {
       if (looksLikeUtf16(window, at.offset())) {
         sink.problem(
@@ -153,11 +163,13 @@ public final class AuditLogReader {
                 at.line(),
                 "not UTF-8: a NUL byte or a UTF-16 byte order mark at the start"));
         at = window.nextLineStartingWith(BRACE, at);
+        lines = window.linesAtEnd();
         continue;
       }
       JsonParser parser = json.createParser(window);
       try {
         decoder.read(parser, at);
+        lines = decoder.linesAtEnd();
         at = null;
       } catch (JsonProcessingException e) {
         Position bad = decoder.badInputStart();
@@ -171,10 +183,12 @@ public final class AuditLogReader {
             held
                 ? window.nextLineStartingWith(BRACE, bad)
                 : window.lineStartingWithFrom(BRACE, stop);
+        lines = window.linesAtEnd();
       } finally {
         parser.close();
       }
     }
+    return lines;
   }
 
   /** Jackson would take these for UTF-16 or UTF-32, which no audit log is. */
@@ -193,18 +207,63 @@ public final class AuditLogReader {
   }
 
   /** The file's content, gunzipped when it starts with gzip's magic bytes. */
-  private static InputStream decompressed(InputStream raw) throws IOException {
+  private static InputStream decompressed(InputStream raw, String sourceName) throws IOException {
+    PushbackInputStream in = new PushbackInputStream(raw, 2);
+    byte[] magic;
     try {
-      PushbackInputStream in = new PushbackInputStream(raw, 2);
-      byte[] magic = in.readNBytes(2);
+      magic = in.readNBytes(2);
       in.unread(magic);
-      if (magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-        return new GZIPInputStream(in, GZIP_BUFFER);
-      }
-      return in;
     } catch (IOException e) {
       raw.close();
       throw e;
+    }
+    if (magic.length < 2 || (magic[0] & 0xff) != 0x1f || (magic[1] & 0xff) != 0x8b) {
+      return in;
+    }
+    try {
+      return new GZIPInputStream(in, GZIP_BUFFER);
+    } catch (EOFException e) {
+      raw.close();
+      throw new AuditSourceException(
+          sourceName + ": truncated gzip stream: the file ends inside the gzip header", e);
+    } catch (IOException e) {
+      raw.close();
+      throw new AuditSourceException(
+          sourceName + ": corrupt gzip stream: " + e.getMessage() + " (in the gzip header)", e);
+    }
+  }
+
+  /** Counts the bytes read through it: a pipe has no size to ask for. */
+  private static final class CountingStream extends FilterInputStream {
+    long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
     }
   }
 }

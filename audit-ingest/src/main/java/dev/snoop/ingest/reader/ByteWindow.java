@@ -39,6 +39,9 @@ final class ByteWindow extends InputStream {
 
   private boolean eof;
 
+  /** The number of lines of the input, once a scan reached its end. */
+  private long linesAtEnd;
+
   ByteWindow(InputStream source, int maxRetained) {
     this.source = source;
     this.maxRetained = maxRetained;
@@ -165,6 +168,7 @@ final class ByteWindow extends InputStream {
       if (pos == limit) {
         mark = pos;
         if (!fill()) {
+          linesAtEnd = lineStart ? line - 1 : line;
           return null;
         }
       }
@@ -187,6 +191,14 @@ final class ByteWindow extends InputStream {
       }
       afterCr = b == '\r';
     }
+  }
+
+  /**
+   * The number of lines of the input (a last line without a line end counts), when the last scan
+   * for a line ({@link #nextLineStartingWith}) reached the end of the input.
+   */
+  long linesAtEnd() {
+    return linesAtEnd;
   }
 
   /** Reads more; false at the end of the input. Compacts or grows the buffer as needed. */

@@ -99,6 +99,16 @@ final class EventDecoder {
     return inUnit ? unitLine : lastEndLine;
   }
 
+  /**
+   * The number of lines of the input, once {@link #read} returned at its end (a last line without a
+   * line end counts).
+   */
+  long linesAtEnd() {
+    JsonLocation end = p.currentLocation();
+    long line = baseLine + end.getLineNr() - 1;
+    return end.getColumnNr() == 1 ? line - 1 : line;
+  }
+
   private void readValues() throws IOException {
     JsonToken t;
     while ((t = p.nextToken()) != null) {

@@ -35,16 +35,17 @@ final class UrlDownloader {
   }
 
   Path fetch(String url) {
-    Path cached = cachePath(url);
-    if (Files.isRegularFile(cached)) {
-      return cached;
-    }
-    HttpRequest request;
+    URI uri;
     try {
-      request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+      uri = URI.create(url);
     } catch (IllegalArgumentException e) {
       throw new AuditSourceException(url + ": not a valid URL: " + e.getMessage(), e);
     }
+    Path cached = cachePath(uri);
+    if (Files.isRegularFile(cached)) {
+      return cached;
+    }
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
     try {
       Files.createDirectories(cacheDir);
       Path partial = Files.createTempFile(cacheDir, "download", ".part");
@@ -67,8 +68,9 @@ final class UrlDownloader {
   }
 
   /** Named by a hash of the URL plus its last segment, as the input cache names its files. */
-  Path cachePath(String url) {
-    String path = URI.create(url).getPath();
+  Path cachePath(URI uri) {
+    String url = uri.toString();
+    String path = uri.getPath();
     String name =
         (path == null ? "" : path.substring(path.lastIndexOf('/') + 1))
             .replaceAll("[^A-Za-z0-9._-]", "_");

@@ -3,6 +3,7 @@ package dev.snoop.ingest.prow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.snoop.db.input.InvalidValueException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ class HttpProwBucketTest {
       })
   void aUrlThatNamesNoBucketIsRefused(String url) {
     assertThatThrownBy(() -> new HttpProwBucket(url))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("is not a bucket URL");
   }
 

@@ -3,6 +3,7 @@ package dev.snoop.ingest.prow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.release.Release;
 import java.io.IOException;
 import java.io.InputStream;
@@ -333,10 +334,10 @@ class ProwFetcherTest {
   @Test
   void requestsCheckTheirJobAndBuild() {
     assertThatThrownBy(() -> ProwRequest.latest("../etc"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("is not a Prow job name");
     assertThatThrownBy(() -> ProwRequest.build(KIND, "12a"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("is not a Prow build id");
     assertThatThrownBy(() -> new ProwRequest(KIND, Optional.empty(), 0, false))
         .isInstanceOf(IllegalArgumentException.class);

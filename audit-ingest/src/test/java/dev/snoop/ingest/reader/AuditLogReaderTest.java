@@ -1,7 +1,9 @@
 package dev.snoop.ingest.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,46 +98,66 @@ class AuditLogReaderTest {
   }
 
   @Test
-  void aTruncatedGzipEndsTheFileWithAProblemAfterTheEventsBeforeIt() throws IOException {
+  void aGzipCutShortAnywhereIsAnErrorNamingTheFileNotAProblem() throws IOException {
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
       lines.append(event("e-" + i)).append('\n');
     }
     byte[] whole = gzip(lines.toString());
+    // in the header, in the compressed data, and in the 8-byte trailer after it
+    for (int cut : new int[] {2, 5, 3000, whole.length / 2, whole.length - 4}) {
+      Path file = dir.resolve("audit-" + cut + ".log.gz");
+      Files.write(file, Arrays.copyOf(whole, cut));
+      RecordingSink sink = new RecordingSink();
+      assertThatThrownBy(() -> reader.read(file, file.toString(), sink))
+          .as("cut after %d of %d bytes", cut, whole.length)
+          .isInstanceOf(AuditSourceException.class)
+          .hasMessageStartingWith(file + ": truncated gzip stream: the file ends ");
+      assertThat(sink.problems).isEmpty();
+    }
     Path file = dir.resolve("audit.log.gz");
-    Files.write(file, Arrays.copyOf(whole, whole.length / 2));
-
-    RecordingSink sink = read(file);
-    assertThat(sink.events.size()).isBetween(1_000, 19_999);
-    assertThat(sink.problems).hasSize(1);
-    ReadProblem problem = sink.problems.get(0);
-    assertThat(problem.reason())
-        .startsWith("corrupt gzip: ")
-        .endsWith("; the rest of the file is not read");
-    assertThat(problem.line()).isBetween((long) sink.events.size(), sink.events.size() + 1L);
+    Files.write(file, Arrays.copyOf(whole, 3000));
+    assertThatThrownBy(() -> read(file))
+        .hasMessageMatching(
+            ".*: truncated gzip stream: the file ends after 3,000 bytes, before its compressed data"
+                + " does \\(at line \\d+ of the log\\); a partial download or copy\\?");
   }
 
   @Test
-  void corruptDeflateDataIsAProblemNotACrash() throws IOException {
+  void aGzipOfAnotherSourceCutShortIsAnErrorToo() throws IOException {
+    byte[] whole = gzip(event("s-1") + "\n" + event("s-2") + "\n");
+    RecordingSink sink = new RecordingSink();
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    new ByteArrayInputStream(Arrays.copyOf(whole, whole.length - 20)),
+                    "live:batch",
+                    sink))
+        .isInstanceOf(AuditSourceException.class)
+        .hasMessageStartingWith("live:batch: truncated gzip stream: ");
+  }
+
+  @Test
+  void corruptDeflateDataIsAnErrorNotAProblem() throws IOException {
     byte[] bytes = gzip(event("c-1") + "\n" + event("c-2") + "\n");
     for (int i = 20; i < bytes.length - 8; i += 3) {
       bytes[i] = (byte) 0xA5;
     }
     Path file = dir.resolve("corrupt.gz");
     Files.write(file, bytes);
-    RecordingSink sink = read(file);
-    assertThat(sink.problems).isNotEmpty();
-    assertThat(sink.problems.get(sink.problems.size() - 1).reason()).startsWith("corrupt gzip: ");
+    assertThatThrownBy(() -> read(file))
+        .isInstanceOf(AuditSourceException.class)
+        .hasMessageStartingWith(file + ": corrupt gzip stream: ");
   }
 
   @Test
-  void aGzipWithABadHeaderIsAProblemAtLineOne() throws IOException {
+  void aGzipWithABadHeaderIsAnError() throws IOException {
     Path file = dir.resolve("audit.log.gz");
     Files.write(file, new byte[] {0x1f, (byte) 0x8b, 99, 0, 0});
-    RecordingSink sink = read(file);
-    assertThat(sink.counts()).isEqualTo("0/1/0");
-    assertThat(sink.problems.get(0).line()).isEqualTo(1);
-    assertThat(sink.problems.get(0).reason()).startsWith("corrupt gzip: ");
+    assertThatThrownBy(() -> read(file))
+        .isInstanceOf(AuditSourceException.class)
+        .hasMessage(
+            file + ": corrupt gzip stream: Unsupported compression method (in the gzip header)");
   }
 
   @Test
@@ -356,12 +378,41 @@ class AuditLogReaderTest {
   }
 
   @Test
-  void aMissingFileIsAProblemAtLineZeroAndAnEmptyFileIsNothing() throws IOException {
-    RecordingSink missing = read(dir.resolve("missing.log"));
-    assertThat(missing.problems)
-        .containsExactly(new ReadProblem(dir.resolve("missing.log").toString(), 0, "no such file"));
+  void aMissingFileIsAnErrorAndAnEmptyFileIsNothing() throws IOException {
+    Path missing = dir.resolve("missing.log");
+    assertThatThrownBy(() -> read(missing))
+        .isInstanceOf(AuditSourceException.class)
+        .hasMessage(missing + ": no such file");
     assertThat(read(write("empty.log", "")).counts()).isEqualTo("0/0/0");
     assertThat(read(write("blank.log", "\n\n  \n")).counts()).isEqualTo("0/0/0");
+  }
+
+  @Test
+  void aReadSaysHowManyBytesAndLinesItWentThrough() throws IOException {
+    assertThat(linesOf("")).isZero();
+    assertThat(linesOf("\n\n  \n")).isEqualTo(3);
+    assertThat(linesOf(event("n-1"))).isEqualTo(1);
+    assertThat(linesOf(event("n-1") + "\n" + event("n-2") + "\n")).isEqualTo(2);
+    assertThat(linesOf(event("n-1") + "\r\n\r\n" + event("n-2"))).isEqualTo(3);
+    // ended by a syntax error and the search for the next line starting with '{'
+    assertThat(linesOf(event("n-1") + "\nnot json\nnor this")).isEqualTo(3);
+    assertThat(linesOf(event("n-1") + "\n" + event("n-2").substring(0, 30) + "\n")).isEqualTo(2);
+    assertThat(linesOf("\u0000\u0001binary\n\u0002")).isEqualTo(2);
+
+    String text = event("g-1") + "\n" + event("g-2") + "\n";
+    Path gzipped = dir.resolve("counted.log.gz");
+    Files.write(gzipped, gzip(text));
+    AuditLogReader.SourceRead read =
+        reader.read(new AuditSource("counted", gzipped), new RecordingSink());
+    assertThat(read.lines()).isEqualTo(2);
+    assertThat(read.bytes()).isEqualTo(Files.size(gzipped));
+  }
+
+  private long linesOf(String text) throws IOException {
+    Path file = write("lines.log", text);
+    AuditLogReader.SourceRead read = reader.read(file, "lines", new RecordingSink());
+    assertThat(read.bytes()).isEqualTo(Files.size(file));
+    return read.lines();
   }
 
   private RecordingSink read(Path file) {

@@ -12,7 +12,9 @@ import dev.snoop.coverage.CoverageStore;
 import dev.snoop.coverage.ReleaseCoverage;
 import dev.snoop.db.conformance.ConformanceLists;
 import dev.snoop.db.input.Input;
+import dev.snoop.db.input.InputException;
 import dev.snoop.db.input.InputReader;
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.release.Release;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -89,7 +91,7 @@ public final class CoverageBenchmark {
       DSLContext sql, InputReader reader, Release release, Input conformance, Supplier<T> work) {
     String r = release.toString();
     if (sql.fetchExists(RELEASE_TEST, RELEASE_TEST.LIST_RELEASE.eq(r))) {
-      throw new IllegalArgumentException("release " + r + " has a conformance list already");
+      throw new InputException("release " + r + " has a conformance list already");
     }
     new ConformanceLists(sql, reader).load(release, conformance);
     try {
@@ -106,7 +108,7 @@ public final class CoverageBenchmark {
   /** Times the coverage of a release on what snoopdb holds. */
   public static Report run(DSLContext sql, Release release, int runs) {
     if (runs < 1) {
-      throw new IllegalArgumentException("runs must be at least 1, not " + runs);
+      throw new InvalidValueException("runs must be at least 1, not " + runs);
     }
     String r = release.toString();
     long events =

@@ -3,6 +3,7 @@ package dev.snoop.bench.coverage;
 import dev.snoop.coverage.gate.ConformanceGate;
 import dev.snoop.coverage.gate.GateReport;
 import dev.snoop.coverage.gate.GateRequest;
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.release.Release;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class GateBenchmark {
   /** Times the gate for a release, with no source expected and no age limit to speak of. */
   public static Report run(DSLContext sql, Release release, int runs) {
     if (runs < 1) {
-      throw new IllegalArgumentException("runs must be at least 1, not " + runs);
+      throw new InvalidValueException("runs must be at least 1, not " + runs);
     }
     ConformanceGate gate = new ConformanceGate(sql);
     GateRequest request =

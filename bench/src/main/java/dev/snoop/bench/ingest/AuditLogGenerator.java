@@ -1,5 +1,7 @@
 package dev.snoop.bench.ingest;
 
+import dev.snoop.db.input.InputException;
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.spec.SpecOperation;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -46,7 +48,7 @@ public final class AuditLogGenerator {
       String version,
       Shape shape) {
     if (operations.isEmpty()) {
-      throw new IllegalArgumentException("no operations: the spec has nothing to request");
+      throw new InputException("no operations: the spec has nothing to request");
     }
     if (!version.matches("v\\d+\\.\\d+\\.\\d+\\S*")) {
       throw new IllegalArgumentException("version must look like v1.34.0, not \"" + version + "\"");
@@ -60,7 +62,7 @@ public final class AuditLogGenerator {
   /** Writes {@code events} events to a stream, which is flushed and left open. */
   public AuditLogStats write(OutputStream out, long seed, long events) throws IOException {
     if (events < 0) {
-      throw new IllegalArgumentException("events must not be negative, got " + events);
+      throw new InvalidValueException("events must not be negative, got " + events);
     }
     return new LogRun(catalog, conformance, version, shape, seed, out).run(events);
   }

@@ -1,5 +1,6 @@
 package dev.snoop.bench.ingest;
 
+import dev.snoop.db.input.InputException;
 import dev.snoop.db.spec.SpecOperation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ final class Catalog {
     this.e2e = WeightedPicker.of(endpoints, Catalog::e2eWeight);
     this.any = where(e -> true);
     if (e2e.isEmpty()) {
-      throw new IllegalArgumentException("the spec has no operations to generate requests for");
+      throw new InputException("the spec has no operations to generate requests for");
     }
   }
 

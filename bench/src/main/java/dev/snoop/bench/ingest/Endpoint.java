@@ -1,7 +1,7 @@
 package dev.snoop.bench.ingest;
 
 import dev.snoop.db.spec.SpecOperation;
-import java.util.Locale;
+import dev.snoop.ingest.matcher.HttpMethod;
 
 /**
  * One spec operation prepared for generating requests: its path template split into literals and
@@ -63,7 +63,7 @@ final class Endpoint {
     this.operation = op;
     this.operationId = op.operationId();
     this.action = op.action();
-    this.verb = verb(op.action(), op.method());
+    this.verb = HttpMethod.of(op.method()).auditVerb(op.action());
     this.list = "list".equals(op.action());
     this.watch = "watch".equals(verb);
     this.head = "HEAD".equals(op.method());
@@ -154,43 +154,6 @@ final class Endpoint {
   /** A list of every namespace or of a cluster-scoped resource, as informers watch. */
   boolean isClusterWideList() {
     return list && !namespaced;
-  }
-
-  /**
-   * The audit verb of an operation, as the apiserver logs it: from x-kubernetes-action, or for
-   * connect and action-less operations from the HTTP method.
-   */
-  static String verb(String action, String method) {
-    if (action != null) {
-      switch (action) {
-        case "get":
-          return "get";
-        case "list":
-          return "list";
-        case "watch", "watchlist":
-          return "watch";
-        case "post":
-          return "create";
-        case "put":
-          return "update";
-        case "patch":
-          return "patch";
-        case "delete":
-          return "delete";
-        case "deletecollection":
-          return "deletecollection";
-        default:
-          break;
-      }
-    }
-    return switch (method.toUpperCase(Locale.ROOT)) {
-      case "POST" -> "create";
-      case "PUT" -> "update";
-      case "PATCH" -> "patch";
-      case "DELETE" -> "delete";
-      case "OPTIONS" -> "";
-      default -> "get";
-    };
   }
 
   /** Appends the path with its parameters filled in; no query string. */

@@ -40,7 +40,7 @@ public final class MatcherBenchmark {
     List<String> uris = new ArrayList<>();
     for (SpecOperation op : spec) {
       String uri = fill(op.path(), random) + (random.nextInt(3) == 0 ? "?limit=500" : "");
-      verbs.add(verb(op));
+      verbs.add(HttpMethod.of(op.method()).auditVerb(op.action()));
       uris.add(uri);
     }
     String[] v = verbs.toArray(String[]::new);
@@ -65,18 +65,6 @@ public final class MatcherBenchmark {
       throw new IllegalStateException("nothing matched");
     }
     return new Report(spec.size(), u.length, matches, elapsed);
-  }
-
-  private static String verb(SpecOperation op) {
-    return switch (op.method()) {
-      case "GET" -> "get";
-      case "POST" -> "create";
-      case "PUT" -> "update";
-      case "PATCH" -> "patch";
-      case "DELETE" -> "delete";
-      case "HEAD" -> "head";
-      default -> "";
-    };
   }
 
   private static String fill(String template, Random random) {

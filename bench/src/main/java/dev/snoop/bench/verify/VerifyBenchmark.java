@@ -1,5 +1,6 @@
 package dev.snoop.bench.verify;
 
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.submissions.Verdict;
 import dev.snoop.submissions.Verification;
 import dev.snoop.submissions.Verifier;
@@ -28,7 +29,7 @@ public final class VerifyBenchmark {
 
   public static Report run(Verifier verifier, Path submission, int runs) {
     if (runs < 2) {
-      throw new IllegalArgumentException("runs must be at least 2 (one cold, one warm)");
+      throw new InvalidValueException("runs must be at least 2 (one cold, one warm)");
     }
     double[] ms = new double[runs];
     Verdict verdict = null;

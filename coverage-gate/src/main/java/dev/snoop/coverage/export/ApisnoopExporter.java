@@ -21,8 +21,8 @@ import dev.snoop.coverage.export.ApisnoopFormat.ProgressTotal;
 import dev.snoop.coverage.export.ApisnoopFormat.ReleaseCounts;
 import dev.snoop.coverage.export.ApisnoopFormat.ReleaseFile;
 import dev.snoop.coverage.export.ApisnoopFormat.Test;
-import dev.snoop.db.input.InputException;
 import dev.snoop.db.release.Release;
+import dev.snoop.db.spec.NoSpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ public final class ApisnoopExporter {
   /**
    * Writes the five files into {@code dir} (created if missing) and returns them.
    *
-   * @throws InputException when no spec is loaded for the release
+   * @throws NoSpecException when no spec is loaded for the release
    */
   public List<Path> export(Release release, Path dir) {
     ReleaseFile releaseFile = releaseFile(release);
@@ -89,14 +89,7 @@ public final class ApisnoopExporter {
             .where(OPEN_API.RELEASE.eq(r))
             .limit(1)
             .fetchOptional()
-            .orElseThrow(
-                () ->
-                    new InputException(
-                        "release "
-                            + r
-                            + ": no spec loaded (load it with: snoop load spec --release "
-                            + r
-                            + ")"));
+            .orElseThrow(() -> new NoSpecException(release));
     var ec = ENDPOINT_COVERAGE;
     List<Endpoint> endpoints =
         sql.selectFrom(ec)

@@ -5,7 +5,8 @@ import dev.snoop.coverage.gate.GateReport.Regression;
 import dev.snoop.coverage.gate.GateReport.Source;
 import dev.snoop.coverage.gate.GateReport.Status;
 import dev.snoop.coverage.gate.GateReport.Verdict;
-import dev.snoop.db.input.InputException;
+import dev.snoop.db.input.Durations;
+import dev.snoop.db.release.NoWorkingReleaseException;
 import dev.snoop.db.release.Release;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,24 +34,18 @@ public final class ConformanceGate {
   /**
    * Judges a release.
    *
-   * @throws InputException when no release is given and the catalogue names no working release
+   * @throws NoWorkingReleaseException when no release is given and the catalogue names no working
+   *     release
    */
   public GateReport evaluate(GateRequest request) {
     Release release =
-        request
-            .release()
-            .or(store::working)
-            .orElseThrow(
-                () ->
-                    new InputException(
-                        "no --release given and the release catalogue names no working release"
-                            + " (load it: snoop load releases)"));
+        request.release().or(store::working).orElseThrow(NoWorkingReleaseException::new);
     String r = release.toString();
     List<String> problems = new ArrayList<>();
 
     Optional<String> levelRule = store.levelRule(release);
     if (levelRule.isEmpty()) {
-      problems.add("no spec loaded for " + r + " (snoop load spec --release " + r + ")");
+      problems.add("no spec loaded for " + r);
     }
     List<Release> loaded = store.loadedSpecs();
     Optional<Release> previous = previous(release, store.catalogue(), loaded);
@@ -70,9 +65,7 @@ public final class ConformanceGate {
               + r
               + ": which endpoints are new in "
               + r
-              + " cannot be told (snoop load spec --release "
-              + previous.get()
-              + ")");
+              + " cannot be told");
     }
     if (store.conformanceLists().stream().noneMatch(list -> list.compareTo(release) >= 0)) {
       problems.add(
@@ -80,13 +73,10 @@ public final class ConformanceGate {
               + r
               + " or later: tests promoted in "
               + r
-              + " would not count (snoop load conformance --release "
-              + r
-              + ")");
+              + " would not count");
     }
     if (!store.ineligibleListLoaded()) {
-      problems.add(
-          "no ineligible list loaded: ineligible endpoints would count (snoop load ineligible)");
+      problems.add("no ineligible list loaded: ineligible endpoints would count");
     }
 
     List<Source> sources = sources(release, request, problems);
@@ -97,7 +87,7 @@ public final class ConformanceGate {
       regressions = store.regressions(release, previous.get());
     } else if (request.regressions() && previous.isPresent()) {
       problems.add(
-          "--regressions: no "
+          "regressions fail the gate, but no "
               + (previousLoaded ? "audit run ingested" : "spec loaded")
               + " for "
               + previous.get()
@@ -143,12 +133,7 @@ public final class ConformanceGate {
     String r = release.toString();
     List<GateStore.Run> runs = store.runs(release);
     if (runs.isEmpty()) {
-      problems.add(
-          "no audit run ingested for "
-              + r
-              + " (snoop ingest --release "
-              + r
-              + " FILE..., snoop ingest prow --job JOB, or snoop up)");
+      problems.add("no audit run ingested for " + r);
     }
     List<Source> sources = new ArrayList<>();
     for (GateStore.Run run : runs) {
@@ -167,7 +152,7 @@ public final class ConformanceGate {
                 + name
                 + " is stale: its newest audit event is "
                 + (age == null ? "unknown" : Durations.format(age) + " old (" + from + ")")
-                + ", over --max-age "
+                + ", over the age limit of "
                 + Durations.format(request.maxAge());
       }
       if (problem != null) {

@@ -4,6 +4,7 @@ import dev.snoop.coverage.gate.GateReport.GateEndpoint;
 import dev.snoop.coverage.gate.GateReport.Regression;
 import dev.snoop.coverage.gate.GateReport.Source;
 import dev.snoop.coverage.gate.GateReport.Verdict;
+import dev.snoop.db.input.Durations;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,7 @@
 package dev.snoop.coverage.gate;
 
+import dev.snoop.db.input.Durations;
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.release.Release;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,9 @@ public record GateRequest(
     defaultJobs = List.copyOf(defaultJobs);
     Objects.requireNonNull(now, "now");
     if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
-      throw new IllegalArgumentException("--max-age must be a positive duration, not " + maxAge);
+      throw new InvalidValueException(
+          "the age limit must be a positive duration, not "
+              + (maxAge == null ? "none" : Durations.format(maxAge)));
     }
   }
 }

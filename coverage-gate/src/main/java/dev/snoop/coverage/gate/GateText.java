@@ -3,6 +3,7 @@ package dev.snoop.coverage.gate;
 import dev.snoop.coverage.gate.GateReport.GateEndpoint;
 import dev.snoop.coverage.gate.GateReport.Regression;
 import dev.snoop.coverage.gate.GateReport.Source;
+import dev.snoop.db.input.Durations;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +29,7 @@ public final class GateText {
       line(
           out,
           "  note: the apisnoop rule reads versionless group discovery as stable, so a new alpha"
-              + " group fails the gate; load the spec with --level-rule exact");
+              + " group fails the gate; the exact level rule reads it as its group's level");
     }
     line(
         out,
@@ -80,9 +81,7 @@ public final class GateText {
           "regressions since %s: %d%s",
           g.previousRelease(),
           g.regressions().size(),
-          g.regressionsFail()
-              ? " (failing: --regressions)"
-              : " (reported; fail with --regressions)");
+          g.regressionsFail() ? " (failing, as asked)" : " (reported; they fail only when asked)");
       List<Regression> regressions = g.regressions();
       for (Regression x : regressions.subList(0, Math.min(ENDPOINTS_SHOWN, regressions.size()))) {
         endpoint(out, x.endpoint(), x.method(), x.path(), x.kind(), x.groupVersion());
@@ -116,7 +115,7 @@ public final class GateText {
     if (listed > ENDPOINTS_SHOWN) {
       line(
           out,
-          "  and %d more (all of them in --json, --junit and --markdown)",
+          "  and %d more (all of them in the JSON, JUnit and Markdown reports)",
           listed - ENDPOINTS_SHOWN);
     }
   }

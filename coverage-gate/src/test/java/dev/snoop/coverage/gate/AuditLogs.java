@@ -70,15 +70,16 @@ final class AuditLogs {
     return file;
   }
 
-  /** Ingests a log as a run of files. */
+  /** Ingests a log as a run of files; a log without events gives an empty run. */
   IngestResult ingest(Release release, Path log) {
-    return ingest(new IngestRequest(release, log.toString(), null, null, false, 0), log);
+    return ingest(
+        new IngestRequest(release, log.toString(), null, null, false, 0, true, null), log);
   }
 
   /** Ingests a log as if it were the audit log of a Prow job's build. */
   IngestResult ingestAsProw(Release release, String job, String build, Path log) {
     String source = "https://prow.k8s.io/view/gs/kubernetes-ci-logs/logs/" + job + "/" + build;
-    return ingest(new IngestRequest(release, source, job, build, false, 0), log);
+    return ingest(new IngestRequest(release, source, job, build, false, 0, true, null), log);
   }
 
   private IngestResult ingest(IngestRequest request, Path log) {

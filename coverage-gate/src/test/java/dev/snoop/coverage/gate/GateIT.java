@@ -177,10 +177,7 @@ class GateIT {
     GateReport report = gate(request());
     assertThat(report.verdict()).isEqualTo(Verdict.ERROR);
     assertThat(report.verdict().exitCode()).isEqualTo(2);
-    assertThat(report.problems())
-        .containsExactly(
-            "no audit run ingested for 1.34.0 (snoop ingest --release 1.34.0 FILE..., snoop"
-                + " ingest prow --job JOB, or snoop up)");
+    assertThat(report.problems()).containsExactly("no audit run ingested for 1.34.0");
     // The endpoints are still listed, so the report says what the gate would look at.
     assertThat(report.endpoints()).hasSize(41);
   }
@@ -199,7 +196,7 @@ class GateIT {
             "source "
                 + log
                 + " is stale: its newest audit event is 2d 23h old (2026-11-17T12:00:00.005Z)")
-        .endsWith("over --max-age 2d");
+        .endsWith("over the age limit of 2d");
     assertThat(gate(request().withMaxAge(Duration.ofDays(4))).verdict()).isEqualTo(Verdict.PASS);
   }
 
@@ -258,15 +255,14 @@ class GateIT {
     assertThat(first.problems())
         .containsExactly(
             "no spec loaded for 1.32.0, the release before 1.33.0: which endpoints are new in"
-                + " 1.33.0 cannot be told (snoop load spec --release 1.32.0)");
+                + " 1.33.0 cannot be told");
     GateReport next = gate(request().withRelease(Release.parse("1.35.0")));
     assertThat(next.problems())
         .containsExactly(
-            "no spec loaded for 1.35.0 (snoop load spec --release 1.35.0)",
+            "no spec loaded for 1.35.0",
             "no conformance.yaml loaded for 1.35.0 or later: tests promoted in 1.35.0 would not"
-                + " count (snoop load conformance --release 1.35.0)",
-            "no audit run ingested for 1.35.0 (snoop ingest --release 1.35.0 FILE..., snoop"
-                + " ingest prow --job JOB, or snoop up)");
+                + " count",
+            "no audit run ingested for 1.35.0");
   }
 
   @Test
@@ -297,7 +293,7 @@ class GateIT {
               assertThat(r.otherTests()).containsExactly(OTHER_TEST);
             });
     assertThat(GateText.of(reported))
-        .contains("regressions since 1.33.0: 1 (reported; fail with --regressions)");
+        .contains("regressions since 1.33.0: 1 (reported; they fail only when asked)");
 
     GateReport failing = gate(request().withRegressions(true));
     assertThat(failing.verdict()).isEqualTo(Verdict.FAIL);
@@ -311,7 +307,7 @@ class GateIT {
     assertThat(gate(request()).verdict()).isEqualTo(Verdict.PASS);
     assertThat(gate(request().withRegressions(true)).problems())
         .containsExactly(
-            "--regressions: no audit run ingested for 1.33.0, the release before 1.34.0: which"
+            "regressions fail the gate, but no audit run ingested for 1.33.0, the release before 1.34.0: which"
                 + " endpoints lost their conformance tests cannot be told");
   }
 

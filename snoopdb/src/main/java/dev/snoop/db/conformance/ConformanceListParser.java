@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.snoop.db.input.Documents;
 import dev.snoop.db.input.InputBytes;
 import dev.snoop.db.input.InputException;
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.release.Release;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +69,7 @@ public final class ConformanceListParser {
     for (String value : raw.split(",")) {
       try {
         releases.add(Release.parse(value.strip()));
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValueException e) {
         throw new InputException(where + ": release: " + e.getMessage());
       }
     }

@@ -15,12 +15,18 @@ public sealed interface Input {
 
   /** A URL whose content never changes (a release tag): fetched once, cached for good. */
   static Input url(String url) {
-    return new Remote(URI.create(url), FOREVER);
+    return url(url, FOREVER);
   }
 
   /** A URL whose content changes (a branch): the cached copy is fetched again after maxAge. */
   static Input url(String url, Duration maxAge) {
-    return new Remote(URI.create(url), maxAge);
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException(url + ": not a valid URL: " + e.getMessage(), e);
+    }
+    return new Remote(uri, maxAge);
   }
 
   Duration FOREVER = Duration.ofDays(365 * 100);

@@ -1,5 +1,6 @@
 package dev.snoop.db.release;
 
+import dev.snoop.db.input.InvalidValueException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,12 +18,12 @@ public record Release(int major, int minor, int patch) implements Comparable<Rel
   /**
    * Parses {@code 1.34.0}, {@code v1.34.0}, {@code 1.34} or {@code v1.34} (a missing patch is 0).
    *
-   * @throws IllegalArgumentException when the text is no release
+   * @throws InvalidValueException when the text is no release
    */
   public static Release parse(String text) {
     Matcher m = FORM.matcher(text == null ? "" : text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
           "\"" + text + "\" is not a release (expected MAJOR.MINOR[.PATCH], e.g. 1.34.0 or v1.34)");
     }
     return new Release(

@@ -8,6 +8,7 @@ import dev.snoop.db.input.Input;
 import dev.snoop.db.input.InputBytes;
 import dev.snoop.db.input.InputException;
 import dev.snoop.db.input.InputReader;
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.db.jooq.snoop.tables.records.ReleaseRecord;
 import dev.snoop.db.load.LoadLog;
 import java.time.LocalDate;
@@ -120,7 +121,7 @@ public final class ReleaseCatalogue {
       Release release;
       try {
         release = Release.parse(version);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidValueException e) {
         throw new InputException(where + ": version " + e.getMessage());
       }
       String date = item.path("release_date").asText("");
@@ -167,18 +168,17 @@ public final class ReleaseCatalogue {
   /**
    * The catalogue entry of a release, or an error that says how to fix the catalogue.
    *
-   * @throws InputException when the release is not in the catalogue
+   * @throws UnknownReleaseException when the release is not in the catalogue
    */
   public Entry require(Release release) {
     return find(release)
         .orElseThrow(
             () ->
-                new InputException(
+                new UnknownReleaseException(
                     "release "
                         + release
                         + " is not in the release catalogue"
-                        + (isEmpty() ? " (the catalogue is empty)" : "")
-                        + "; load releases.yaml first: snoop load releases [--file F]"));
+                        + (isEmpty() ? " (the catalogue is empty)" : "")));
   }
 
   /** The release in development, if the catalogue names one. */

@@ -1,5 +1,6 @@
 package dev.snoop.db.spec;
 
+import dev.snoop.db.input.InvalidValueException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public enum LevelRule {
         return rule;
       }
     }
-    throw new IllegalArgumentException("unknown level rule \"" + id + "\"; use exact or apisnoop");
+    throw new InvalidValueException("unknown level rule \"" + id + "\"; use exact or apisnoop");
   }
 
   /** Decides the levels of all operations of one spec (the exact rule looks across the spec). */

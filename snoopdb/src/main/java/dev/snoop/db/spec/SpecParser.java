@@ -23,11 +23,12 @@ public final class SpecParser {
     JsonNode root = Documents.json(input, V2);
     requireObject(input, root, V2);
     if (root.has("openapi")) {
-      throw new InputException(
+      throw new SpecVersionException(
           input.source()
               + ": is an OpenAPI "
               + root.path("openapi").asText()
-              + " document, not a Swagger 2.0 spec; load OpenAPI v3 documents with --v3");
+              + " document, not a Swagger 2.0 spec",
+          true);
     }
     if (!"2.0".equals(root.path("swagger").asText())) {
       throw new InputException(input.source() + ": has no \"swagger\": \"2.0\"; expected " + V2);
@@ -40,9 +41,8 @@ public final class SpecParser {
     JsonNode root = Documents.json(input, V3);
     requireObject(input, root, V3);
     if ("2.0".equals(root.path("swagger").asText())) {
-      throw new InputException(
-          input.source()
-              + ": is a Swagger 2.0 spec, not an OpenAPI v3 document; load it with --file");
+      throw new SpecVersionException(
+          input.source() + ": is a Swagger 2.0 spec, not an OpenAPI v3 document", false);
     }
     if (!root.path("openapi").asText().startsWith("3.")) {
       throw new InputException(input.source() + ": has no \"openapi\": \"3.x\"; expected " + V3);

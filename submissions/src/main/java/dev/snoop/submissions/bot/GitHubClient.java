@@ -3,6 +3,7 @@ package dev.snoop.submissions.bot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.snoop.db.input.InvalidValueException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -367,7 +368,7 @@ public final class GitHubClient implements GitHubApi {
   private static String repo(String ownerAndName) {
     String[] parts = ownerAndName.split("/", -1);
     if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-      throw new IllegalArgumentException("a repository is owner/name, not " + ownerAndName);
+      throw new InvalidValueException("a repository is owner/name, not " + ownerAndName);
     }
     return "/repos/" + encode(parts[0]) + "/" + encode(parts[1]);
   }

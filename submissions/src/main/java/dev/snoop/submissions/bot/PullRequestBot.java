@@ -1,6 +1,7 @@
 package dev.snoop.submissions.bot;
 
 import dev.snoop.db.input.InputException;
+import dev.snoop.db.input.InvalidValueException;
 import dev.snoop.submissions.Labels;
 import dev.snoop.submissions.Verification;
 import dev.snoop.submissions.Verifier;
@@ -44,7 +45,7 @@ public final class PullRequestBot {
   public record Settings(String repo, boolean apply, Optional<String> self) {
     public Settings {
       if (!repo.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
-        throw new IllegalArgumentException("a repository is owner/name, not " + repo);
+        throw new InvalidValueException("a repository is owner/name, not " + repo);
       }
       if (apply && self.isEmpty()) {
         throw new IllegalArgumentException("applying needs the bot's login (a token)");
@@ -139,7 +140,7 @@ public final class PullRequestBot {
 
   /**
    * Why verifying again would change nothing, when that is so: the bot's latest status on this head
-   * is {@code success} (the official bot's rule, §2.5), and, when verifications are stored, the
+   * is {@code success} (the official bot's whole rule), and, when verifications are stored, the
    * latest one is of this head and title and the PR still carries exactly its managed labels (so an
    * edited title or a label removed by hand is noticed on the next sweep).
    */

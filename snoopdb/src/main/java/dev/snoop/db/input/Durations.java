@@ -1,4 +1,4 @@
-package dev.snoop.coverage.gate;
+package dev.snoop.db.input;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them on a command line: {@code 48h}, {@code 2d}, {@code 1h30m}. */
+/**
+ * Durations as people write them on a command line: {@code 48h}, {@code 2d}, {@code 1h30m}; the one
+ * parser for every option that takes one.
+ */
 public final class Durations {
   private static final Pattern PART = Pattern.compile("(\\d{1,9})([dhms])");
 
@@ -16,16 +19,21 @@ public final class Durations {
    * Parses {@code 2d}, {@code 48h}, {@code 1h30m}, {@code 90m}, {@code 45s} or ISO-8601 ({@code
    * PT48H}).
    *
-   * @throws IllegalArgumentException when the text is no duration
+   * @throws InvalidValueException when the text is no duration
    */
   public static Duration parse(String text) {
     String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     if (t.startsWith("p")) {
+      Duration iso;
       try {
-        return Duration.parse(t.toUpperCase(Locale.ROOT));
+        iso = Duration.parse(t.toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException e) {
         throw invalid(text);
       }
+      if (iso.isNegative()) {
+        throw invalid(text);
+      }
+      return iso;
     }
     Matcher m = PART.matcher(t);
     Duration total = Duration.ZERO;
@@ -63,8 +71,8 @@ public final class Durations {
     return minutes > 0 ? minutes + "m" : s + "s";
   }
 
-  private static IllegalArgumentException invalid(String text) {
-    return new IllegalArgumentException(
+  private static InvalidValueException invalid(String text) {
+    return new InvalidValueException(
         "\"" + text + "\" is not a duration (e.g. 48h, 2d, 1h30m, PT48H)");
   }
 }
