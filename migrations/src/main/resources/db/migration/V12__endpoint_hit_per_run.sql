@@ -24,7 +24,7 @@
 DROP VIEW IF EXISTS snoop.release_endpoint_test, public.endpoint_coverage, conformance.renamed_test
   CASCADE;
 
-ALTER TABLE snoop.endpoint_hit RENAME TO endpoint_hit_before_v13;
+ALTER TABLE snoop.endpoint_hit RENAME TO endpoint_hit_before_v12;
 -- Their names go to the new table's indexes; its primary key finds each run's rows below.
 DROP INDEX snoop.endpoint_hit_endpoint, snoop.endpoint_hit_release_endpoint;
 
@@ -62,13 +62,13 @@ DO $$
 DECLARE
   run bigint;
 BEGIN
-  FOR run IN SELECT DISTINCT run_id FROM snoop.endpoint_hit_before_v13 ORDER BY run_id LOOP
+  FOR run IN SELECT DISTINCT run_id FROM snoop.endpoint_hit_before_v12 ORDER BY run_id LOOP
     EXECUTE format('CREATE TABLE snoop.endpoint_hit_run_%s PARTITION OF snoop.endpoint_hit'
                    ' FOR VALUES IN (%s)', run, run);
     EXECUTE format('INSERT INTO snoop.endpoint_hit_run_%s (run_id, release, endpoint, useragent,'
                    ' test, test_hit, conf_test_hit, hits, first_seen, last_seen)'
                    ' SELECT run_id, release, endpoint, useragent, test, test_hit, conf_test_hit,'
-                   ' hits, first_seen, last_seen FROM snoop.endpoint_hit_before_v13'
+                   ' hits, first_seen, last_seen FROM snoop.endpoint_hit_before_v12'
                    ' WHERE run_id = %s', run, run);
     EXECUTE format('COMMENT ON TABLE snoop.endpoint_hit_run_%s IS %L', run,
                    'endpoint_hit rows of ingest run ' || run);
@@ -76,4 +76,4 @@ BEGIN
 END
 $$;
 
-DROP TABLE snoop.endpoint_hit_before_v13;
+DROP TABLE snoop.endpoint_hit_before_v12;

@@ -151,7 +151,7 @@ class AuditIngesterIT {
                 new IngestRequest(RELEASE, "spilled.log", null, null, false, 10),
                 session -> {
                   events.forEach(session::event);
-                  return new AuditIngester.FeedResult(1, "sum");
+                  return new AuditIngester.FeedResult(1, events.size(), "sum");
                 });
     String rowsOf =
         "select endpoint, useragent, test, test_hit, conf_test_hit, hits, first_seen, last_seen"
