@@ -1,13 +1,14 @@
 package dev.snoop.coverage;
 
-import static dev.snoop.coverage.ReplayFixture.JSON;
-import static dev.snoop.coverage.ReplayFixture.RELEASE;
-import static dev.snoop.coverage.ReplayFixture.streamOf;
+import static dev.snoop.coverage.testing.ReplayFixture.JSON;
+import static dev.snoop.coverage.testing.ReplayFixture.RELEASE;
+import static dev.snoop.coverage.testing.ReplayFixture.streamOf;
 import static dev.snoop.db.jooq.public_.Tables.ENDPOINT_COVERAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.snoop.coverage.export.ApisnoopExporter;
+import dev.snoop.coverage.testing.ReplayFixture;
 import dev.snoop.db.Database;
 import dev.snoop.db.conformance.ConformanceTest;
 import dev.snoop.db.testing.MigratedDatabase;
