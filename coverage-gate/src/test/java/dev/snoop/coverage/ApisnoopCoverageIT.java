@@ -118,8 +118,15 @@ class ApisnoopCoverageIT {
       assertThat(ours.path(field)).as(field).isEqualTo(theirs.path(field));
     }
     assertThat(levelCounts(ours)).isEqualTo(levelCounts(theirs)).containsKeys("alpha", "beta");
-    assertThat(fieldNames(ours.path("endpoints").get(0)))
-        .isEqualTo(fieldNames(theirs.path("endpoints").get(0)));
+    // APISnoop's fields, and group, version and kind again under the names its web app reads.
+    Set<String> endpointFields = new TreeSet<>(fieldNames(theirs.path("endpoints").get(0)));
+    endpointFields.addAll(List.of("k8s_group", "k8s_version", "k8s_kind"));
+    assertThat(fieldNames(ours.path("endpoints").get(0))).isEqualTo(endpointFields);
+    for (JsonNode e : ours.path("endpoints")) {
+      assertThat(e.path("k8s_group")).isEqualTo(e.path("group"));
+      assertThat(e.path("k8s_version")).isEqualTo(e.path("version"));
+      assertThat(e.path("k8s_kind")).isEqualTo(e.path("kind"));
+    }
     assertThat(fieldNames(ours.path("tests").get(0)))
         .isEqualTo(fieldNames(theirs.path("tests").get(0)));
     assertThat(ours.path("sources")).hasSize(2);
