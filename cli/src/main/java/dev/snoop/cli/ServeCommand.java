@@ -1,18 +1,34 @@
 package dev.snoop.cli;
 
 import dev.snoop.db.Database;
+import dev.snoop.db.release.Release;
+import dev.snoop.db.release.ReleaseCatalogue;
+import dev.snoop.submissions.bot.BotService;
+import dev.snoop.submissions.bot.WebhookHandler;
+import dev.snoop.web.ApiToken;
+import dev.snoop.web.Routes;
 import dev.snoop.web.ServerOptions;
 import dev.snoop.web.WebServer;
 import dev.snoop.web.api.ReleasesApi;
+import dev.snoop.web.hook.GitHubHook;
+import dev.snoop.web.hook.HookConsumer;
+import dev.snoop.web.live.AuditSink;
+import dev.snoop.web.live.LiveApi;
+import dev.snoop.web.live.LiveStore;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +40,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     description =
         "Serve the web pages, the JSON API (/api), APISnoop's files (/apisnoop), the live audit"
-            + " sink and the GitHub webhook over snoopdb, until stopped (Ctrl-C).")
+            + " sink (/audit/events) and, with --bot, the GitHub webhook (/hook) over snoopdb,"
+            + " until stopped (Ctrl-C).")
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -41,21 +58,120 @@ final class ServeCommand implements Callable<Integer> {
               + " without it the server changes nothing on request.")
   Path apiTokenFile;
 
+  @Option(
+      names = "--live-release",
+      description =
+          "The release whose spec maps the live audit sink's events (default: the working"
+              + " release).")
+  String liveRelease;
+
+  @Option(
+      names = "--bot",
+      description =
+          "Run the pull request bot too: sweeps, and GitHub's webhook deliveries at /hook (the"
+              + " options of snoop bot apply).")
+  boolean bot;
+
+  @Mixin BotOptions botOptions;
+
   @Override
   public Integer call() throws InterruptedException {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
+    return serve(
+        root,
+        spec.commandLine(),
+        listen,
+        apiTokenFile,
+        liveRelease,
+        bot ? Optional.of(botOptions) : Optional.empty());
+  }
+
+  /** Serves until the process is stopped; with {@code bot}, runs the bot and takes its webhook. */
+  static int serve(
+      SnoopCommand root,
+      CommandLine cmd,
+      String listen,
+      Path apiTokenFile,
+      String liveRelease,
+      Optional<BotOptions> bot)
+      throws InterruptedException {
     ServerOptions options =
         new ServerOptions(
             host(listen), port(listen), token(apiTokenFile), ServerOptions.DEFAULT_MAX_BODY_BYTES);
-    try (Database db = root.openDatabase();
-        WebServer server = WebServer.start(options, List.of(new ReleasesApi(db.dsl())))) {
-      spec.commandLine().getOut().println("snoop serves " + server.uri());
-      spec.commandLine().getOut().flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      stopped.await();
+    PrintWriter err = cmd.getErr();
+    try (Database db = root.openDatabase()) {
+      Optional<Release> live = liveRelease(db, liveRelease, err);
+      Optional<BotService> service = bot.map(b -> startBot(b, db, root, cmd));
+      Optional<GitHubHook> hook =
+          service.map(
+              s -> {
+                WebhookHandler handler = s.webhook();
+                HookConsumer consumer = (d, tx) -> handler.handle(d.event(), d.payload());
+                return new GitHubHook(
+                    db.dsl(), bot.get().webhookSignature(err), Map.of("bot", consumer));
+              });
+      try (WebServer server = WebServer.start(options, routes(db, options, live, hook))) {
+        cmd.getOut().println("snoop serves " + server.uri());
+        hook.ifPresent(h -> cmd.getOut().println("webhook: POST " + server.uri() + "hook"));
+        cmd.getOut().flush();
+        service.ifPresent(s -> s.sweepEvery(bot.get().sweepInterval));
+        awaitStop();
+      } finally {
+        service.ifPresent(BotService::close);
+      }
     }
     return ExitCode.OK;
+  }
+
+  private static BotService startBot(
+      BotOptions options, Database db, SnoopCommand root, CommandLine cmd) {
+    return new BotService(
+        options.open(db, root.inputReader(), cmd.getErr()), o -> BotOptions.print(cmd.getOut(), o));
+  }
+
+  /** Every area's routes, in the order they are matched. */
+  static List<Routes> routes(
+      Database db,
+      ServerOptions options,
+      Optional<Release> liveRelease,
+      Optional<GitHubHook> hook) {
+    List<Routes> routes = new ArrayList<>();
+    routes.add(new ReleasesApi(db.dsl()));
+    liveRelease.ifPresent(
+        r -> {
+          routes.add(new AuditSink(db, r, options.maxBodyBytes()));
+          routes.add(new LiveApi(new LiveStore(db.dsl()), r, new ApiToken(options.apiToken())));
+        });
+    hook.ifPresent(routes::add);
+    return routes;
+  }
+
+  /** Blocks until the process is asked to stop (Ctrl-C, SIGTERM). */
+  static void awaitStop() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+    stopped.await();
+  }
+
+  /** The live sink's release: the one given, else the working release; none without a catalogue. */
+  static Optional<Release> liveRelease(Database db, String given, PrintWriter err) {
+    if (given != null) {
+      return Optional.of(Release.parse(given));
+    }
+    Optional<Release> working =
+        new ReleaseCatalogue(db.dsl()).working().map(ReleaseCatalogue.Entry::release);
+    if (working.isEmpty()) {
+      err.println(
+          "WARNING: the live audit sink is off: no working release is known (snoop load releases,"
+              + " or --live-release)");
+    }
+    return working;
+  }
+
+  /** {@code snoop bot --listen}'s [HOST:]PORT as HOST:PORT, every address when no host is given. */
+  static String listenAddress(String listen) {
+    int colon = listen.lastIndexOf(':');
+    return colon <= 0 ? "0.0.0.0:" + listen.substring(colon + 1) : listen;
   }
 
   static String host(String listen) {
