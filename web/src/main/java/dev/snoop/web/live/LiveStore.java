@@ -34,10 +34,10 @@ public final class LiveStore {
    *
    * @param useragent null for requests logged without one
    * @param endpoints distinct operations it hit (in any release's spec the sink mapped it with)
-   * @param lastSeen when its newest request was stored
+   * @param lastSeen when its newest request was stored (ISO 8601, UTC)
    */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Agent(String useragent, long events, long endpoints, OffsetDateTime lastSeen) {}
+  public record Agent(String useragent, long events, long endpoints, String lastSeen) {}
 
   /**
    * An operation the agent hit, with the release's coverage of it.
@@ -52,7 +52,7 @@ public final class LiveStore {
       String category,
       String kind,
       long hits,
-      OffsetDateTime lastSeen,
+      String lastSeen,
       boolean tested,
       boolean confTested,
       boolean addsCoverage) {}
@@ -74,7 +74,7 @@ public final class LiveStore {
         .from(AUDIT_EVENT)
         .groupBy(AUDIT_EVENT.USERAGENT)
         .orderBy(lastSeen.desc(), AUDIT_EVENT.USERAGENT)
-        .fetch(r -> new Agent(r.value1(), r.value2(), r.value3(), r.value4()));
+        .fetch(r -> new Agent(r.value1(), r.value2(), r.value3(), iso(r.value4())));
   }
 
   /** Whether a spec is loaded for the release. */
@@ -112,7 +112,7 @@ public final class LiveStore {
                         r.getCategory(),
                         r.getKind(),
                         r.getHits(),
-                        r.getLastSeen(),
+                        iso(r.getLastSeen()),
                         r.getTested(),
                         r.getConfTested(),
                         !r.getTested()));
@@ -128,5 +128,10 @@ public final class LiveStore {
     return sql.deleteFrom(AUDIT_EVENT)
         .where(useragent.map(AUDIT_EVENT.USERAGENT::eq).orElse(DSL.trueCondition()))
         .execute();
+  }
+
+  /** A time as ISO 8601 in UTC, e.g. 2017-09-11T19:55:05Z. */
+  private static String iso(OffsetDateTime time) {
+    return time == null ? null : time.toInstant().toString();
   }
 }
