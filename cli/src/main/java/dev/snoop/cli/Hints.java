@@ -23,7 +23,7 @@ final class Hints {
       hint = "give " + IngestCommand.ALLOW_EMPTY + " to store it as a run without events";
     } else if (e instanceof IngestProblemsException) {
       hint = "--max-problems N tolerates more";
-    } else if (e instanceof NoSpecException noSpec) {
+    } else if (e instanceof NoSpecException noSpec && noSpec.release() != null) {
       hint = "load it: snoop load spec --release " + noSpec.release();
     } else if (e instanceof UnknownReleaseException) {
       hint = "load the catalogue: snoop load releases [--file F]";

@@ -9,7 +9,11 @@ import dev.snoop.web.ApiToken;
 import dev.snoop.web.Routes;
 import dev.snoop.web.ServerOptions;
 import dev.snoop.web.WebServer;
+import dev.snoop.web.api.CoverageApi;
+import dev.snoop.web.api.EndpointsApi;
 import dev.snoop.web.api.ReleasesApi;
+import dev.snoop.web.api.VerificationsApi;
+import dev.snoop.web.apisnoop.ApisnoopRoutes;
 import dev.snoop.web.hook.GitHubHook;
 import dev.snoop.web.hook.HookConsumer;
 import dev.snoop.web.live.AuditSink;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jooq.DSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,17 +115,44 @@ final class ServeCommand implements Callable<Integer> {
                 return new GitHubHook(
                     db.dsl(), bot.get().webhookSignature(err), Map.of("bot", consumer));
               });
-      try (WebServer server = WebServer.start(options, routes(db, options, live, hook))) {
-        cmd.getOut().println("snoop serves " + server.uri());
-        hook.ifPresent(h -> cmd.getOut().println("webhook: POST " + server.uri() + "hook"));
-        cmd.getOut().flush();
-        service.ifPresent(s -> s.sweepEvery(bot.get().sweepInterval));
-        awaitStop();
+      try {
+        serve(
+            options,
+            routes(db, options, live, hook),
+            cmd.getOut(),
+            hook.isPresent(),
+            () -> {
+              service.ifPresent(s -> s.sweepEvery(bot.get().sweepInterval));
+            });
       } finally {
         service.ifPresent(BotService::close);
       }
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * Serves over the open database, as snoop serve does without a bot, printing the URL, until the
+   * process is stopped.
+   */
+  static void serve(Database db, ServerOptions options, PrintWriter out)
+      throws InterruptedException {
+    Optional<Release> live = liveRelease(db, null, out);
+    serve(options, routes(db, options, live, Optional.empty()), out, false, () -> {});
+  }
+
+  private static void serve(
+      ServerOptions options, List<Routes> routes, PrintWriter out, boolean hook, Runnable started)
+      throws InterruptedException {
+    try (WebServer server = WebServer.start(options, routes)) {
+      out.println("snoop serves " + server.uri());
+      if (hook) {
+        out.println("webhook: POST " + server.uri() + "hook");
+      }
+      out.flush();
+      started.run();
+      awaitStop();
+    }
   }
 
   private static BotService startBot(
@@ -129,18 +161,23 @@ final class ServeCommand implements Callable<Integer> {
         options.open(db, root.inputReader(), cmd.getErr()), o -> BotOptions.print(cmd.getOut(), o));
   }
 
-  /** Every area's routes, in the order they are matched. */
+  /** Every area's routes over the database, in the order they are matched. */
   static List<Routes> routes(
       Database db,
       ServerOptions options,
       Optional<Release> liveRelease,
       Optional<GitHubHook> hook) {
+    DSLContext sql = db.dsl();
     List<Routes> routes = new ArrayList<>();
-    routes.add(new ReleasesApi(db.dsl()));
+    routes.add(new ReleasesApi(sql));
+    routes.add(new CoverageApi(sql));
+    routes.add(new EndpointsApi(sql));
+    routes.add(new VerificationsApi(sql));
+    routes.add(new ApisnoopRoutes(sql));
     liveRelease.ifPresent(
         r -> {
           routes.add(new AuditSink(db, r, options.maxBodyBytes()));
-          routes.add(new LiveApi(new LiveStore(db.dsl()), r, new ApiToken(options.apiToken())));
+          routes.add(new LiveApi(new LiveStore(sql), r, new ApiToken(options.apiToken())));
         });
     hook.ifPresent(routes::add);
     return routes;

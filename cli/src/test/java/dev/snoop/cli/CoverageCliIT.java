@@ -10,6 +10,7 @@ import dev.snoop.db.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -68,15 +69,28 @@ class CoverageCliIT {
   void exportWritesApisnoopsFiles() throws IOException {
     Path out = temp.resolve("coverage");
     SnoopRun run = ok("export", "--release", "1.33.0", "--out", out.toString());
-    assertThat(run.out().lines()).hasSize(5).allMatch(l -> l.startsWith("wrote "));
-    try (Stream<Path> files = Files.list(out)) {
-      assertThat(files.map(f -> f.getFileName().toString()))
-          .containsExactlyInAnyOrder(
-              "1.33.0.json",
-              "conformance-progress.json",
-              "conformance-coverage-per-release.json",
-              "conformance-endpoints.json",
-              "ineligible_endpoints.json");
+    List<String> files =
+        List.of(
+            "1.33.0.json",
+            "releases.yaml",
+            "conformance-progress.json",
+            "conformance-coverage-per-release.json",
+            "conformance-endpoints.json",
+            "new-endpoints.json",
+            "ineligible_endpoints.json",
+            "ineligible_endpoints.yaml",
+            "pending_eligible_endpoints.yaml");
+    assertThat(run.out().lines()).hasSize(files.size()).allMatch(l -> l.startsWith("wrote "));
+    try (Stream<Path> listed = Files.list(out)) {
+      assertThat(listed.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(files);
+    }
+    // Without --release: every release with a loaded spec, which here is 1.33.0 alone.
+    Path all = temp.resolve("all");
+    ok("export", "--out", all.toString());
+    try (Stream<Path> listed = Files.list(all)) {
+      assertThat(listed.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(files);
     }
     JsonNode release = new ObjectMapper().readTree(out.resolve("1.33.0.json").toFile());
     assertThat(release.path("total endpoints").asInt()).isEqualTo(843);

@@ -42,13 +42,13 @@ public final class CoverageStore {
   public ReleaseCoverage coverage(Release release) {
     String r = release.toString();
     String levelRule = levelRule(release);
-    List<String> older = olderThan(release);
-    String previous =
-        older.stream()
-            .map(Release::parse)
-            .max(Release::compareTo)
+    CoverageReleases releases = new CoverageReleases(sql);
+    List<String> older =
+        releases.withSpec().stream()
+            .filter(other -> other.compareTo(release) < 0)
             .map(Release::toString)
-            .orElse(null);
+            .toList();
+    String previous = releases.previous(release).map(Release::toString).orElse(null);
 
     List<RunSource> sources =
         sql.select(
@@ -161,13 +161,6 @@ public final class CoverageStore {
                     .from(earlier)
                     .where(earlier.ENDPOINT.eq(OPEN_API.ENDPOINT))
                     .and(earlier.RELEASE.in(older))));
-  }
-
-  /** The releases loaded below this one. */
-  private List<String> olderThan(Release release) {
-    return sql.selectDistinct(OPEN_API.RELEASE).from(OPEN_API).fetch(OPEN_API.RELEASE).stream()
-        .filter(other -> Release.parse(other).compareTo(release) < 0)
-        .toList();
   }
 
   private static final class Tally {

@@ -1,13 +1,14 @@
 package dev.snoop.coverage;
 
-import static dev.snoop.coverage.ReplayFixture.JSON;
-import static dev.snoop.coverage.ReplayFixture.RELEASE;
-import static dev.snoop.coverage.ReplayFixture.streamOf;
+import static dev.snoop.coverage.testing.ReplayFixture.JSON;
+import static dev.snoop.coverage.testing.ReplayFixture.RELEASE;
+import static dev.snoop.coverage.testing.ReplayFixture.streamOf;
 import static dev.snoop.db.jooq.public_.Tables.ENDPOINT_COVERAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.snoop.coverage.export.ApisnoopExporter;
+import dev.snoop.coverage.testing.ReplayFixture;
 import dev.snoop.db.Database;
 import dev.snoop.db.conformance.ConformanceTest;
 import dev.snoop.db.testing.MigratedDatabase;
@@ -117,8 +118,15 @@ class ApisnoopCoverageIT {
       assertThat(ours.path(field)).as(field).isEqualTo(theirs.path(field));
     }
     assertThat(levelCounts(ours)).isEqualTo(levelCounts(theirs)).containsKeys("alpha", "beta");
-    assertThat(fieldNames(ours.path("endpoints").get(0)))
-        .isEqualTo(fieldNames(theirs.path("endpoints").get(0)));
+    // APISnoop's fields, and group, version and kind again under the names its web app reads.
+    Set<String> endpointFields = new TreeSet<>(fieldNames(theirs.path("endpoints").get(0)));
+    endpointFields.addAll(List.of("k8s_group", "k8s_version", "k8s_kind"));
+    assertThat(fieldNames(ours.path("endpoints").get(0))).isEqualTo(endpointFields);
+    for (JsonNode e : ours.path("endpoints")) {
+      assertThat(e.path("k8s_group")).isEqualTo(e.path("group"));
+      assertThat(e.path("k8s_version")).isEqualTo(e.path("version"));
+      assertThat(e.path("k8s_kind")).isEqualTo(e.path("kind"));
+    }
     assertThat(fieldNames(ours.path("tests").get(0)))
         .isEqualTo(fieldNames(theirs.path("tests").get(0)));
     assertThat(ours.path("sources")).hasSize(2);

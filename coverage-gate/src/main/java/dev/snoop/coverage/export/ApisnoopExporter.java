@@ -1,231 +1,65 @@
 package dev.snoop.coverage.export;
 
-import static dev.snoop.db.jooq.conformance.Tables.COVERAGE_PER_RELEASE;
-import static dev.snoop.db.jooq.conformance.Tables.ELIGIBLE_ENDPOINT_COVERAGE;
-import static dev.snoop.db.jooq.conformance.Tables.INELIGIBLE_ENDPOINT;
-import static dev.snoop.db.jooq.conformance.Tables.PROGRESS;
-import static dev.snoop.db.jooq.public_.Tables.AUDIT_EVENT_TEST;
-import static dev.snoop.db.jooq.public_.Tables.ENDPOINT_COVERAGE;
-import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
-import static dev.snoop.db.jooq.snoop.Tables.CONFORMANCE_HIT;
-import static dev.snoop.db.jooq.snoop.Tables.CURRENT_RUN;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.snoop.coverage.export.ApisnoopFormat.ConformanceEndpoint;
-import dev.snoop.coverage.export.ApisnoopFormat.ConformanceTest;
-import dev.snoop.coverage.export.ApisnoopFormat.Endpoint;
-import dev.snoop.coverage.export.ApisnoopFormat.Ineligible;
-import dev.snoop.coverage.export.ApisnoopFormat.Progress;
-import dev.snoop.coverage.export.ApisnoopFormat.ProgressTotal;
-import dev.snoop.coverage.export.ApisnoopFormat.ReleaseCounts;
-import dev.snoop.coverage.export.ApisnoopFormat.ReleaseFile;
-import dev.snoop.coverage.export.ApisnoopFormat.Test;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.spec.NoSpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 
-/**
- * Writes the coverage files APISnoop publishes in {@code resources/coverage/}: {@code
- * <release>.json}, {@code conformance-progress.json}, {@code
- * conformance-coverage-per-release.json}, {@code conformance-endpoints.json} and {@code
- * ineligible_endpoints.json}, from the coverage views.
- */
+/** Writes APISnoop's coverage files ({@link ApisnoopFiles}) into a folder. */
 public final class ApisnoopExporter {
-  private static final DateTimeFormatter RELEASE_DATE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-  private final DSLContext sql;
+  private final ApisnoopFiles files;
 
   public ApisnoopExporter(DSLContext sql) {
-    this.sql = sql;
+    this.files = new ApisnoopFiles(sql);
   }
 
   /**
-   * Writes the five files into {@code dir} (created if missing) and returns them.
+   * Writes {@code <release>.json} of this release and the shared files into {@code dir} (created if
+   * missing); returns them.
    *
    * @throws NoSpecException when no spec is loaded for the release
    */
   public List<Path> export(Release release, Path dir) {
-    ReleaseFile releaseFile = releaseFile(release);
+    if (!files.releases().contains(release)) {
+      throw new NoSpecException(release);
+    }
+    return write(List.of(release), dir);
+  }
+
+  /**
+   * Writes {@code <release>.json} of every release with a loaded spec and the shared files: a
+   * folder APISnoop's web app can read whole.
+   *
+   * @throws NoSpecException when no spec is loaded at all
+   */
+  public List<Path> exportAll(Path dir) {
+    List<Release> releases = files.releases();
+    if (releases.isEmpty()) {
+      throw NoSpecException.none();
+    }
+    return write(releases, dir);
+  }
+
+  private List<Path> write(List<Release> releases, Path dir) {
+    List<String> names = new ArrayList<>();
+    releases.forEach(r -> names.add(ApisnoopFiles.releaseFile(r)));
+    names.addAll(ApisnoopFiles.SHARED);
     try {
       Files.createDirectories(dir);
       List<Path> written = new ArrayList<>();
-      written.add(write(dir.resolve(release + ".json"), releaseFile));
-      written.add(write(dir.resolve("conformance-progress.json"), progress()));
-      written.add(write(dir.resolve("conformance-coverage-per-release.json"), perRelease()));
-      written.add(write(dir.resolve("conformance-endpoints.json"), conformanceEndpoints()));
-      written.add(write(dir.resolve("ineligible_endpoints.json"), ineligible()));
+      for (String name : names) {
+        Path file = dir.resolve(name);
+        Files.write(file, files.content(name).orElseThrow());
+        written.add(file);
+      }
       return written;
     } catch (IOException e) {
       throw new UncheckedIOException("writing the coverage files to " + dir + ": " + e, e);
     }
-  }
-
-  private static Path write(Path file, Object value) throws IOException {
-    JSON.writeValue(file.toFile(), value);
-    return file;
-  }
-
-  ReleaseFile releaseFile(Release release) {
-    String r = release.toString();
-    var spec =
-        sql.selectDistinct(OPEN_API.RELEASE_DATE, OPEN_API.SPEC, OPEN_API.LEVEL_RULE)
-            .from(OPEN_API)
-            .where(OPEN_API.RELEASE.eq(r))
-            .limit(1)
-            .fetchOptional()
-            .orElseThrow(() -> new NoSpecException(release));
-    var ec = ENDPOINT_COVERAGE;
-    List<Endpoint> endpoints =
-        sql.selectFrom(ec)
-            .where(ec.RELEASE.eq(r))
-            .orderBy(ec.LEVEL.desc(), ec.ENDPOINT)
-            .fetch(
-                e ->
-                    new Endpoint(
-                        e.getEndpoint(),
-                        e.getRelease(),
-                        e.getLevel(),
-                        e.getCategory(),
-                        e.getPath(),
-                        e.getDescription(),
-                        e.getKind(),
-                        e.getVersion(),
-                        e.getGroup(),
-                        e.getAction(),
-                        e.getTested(),
-                        e.getConfTested(),
-                        Arrays.asList(e.getTests())));
-    List<Test> tests =
-        sql.selectFrom(AUDIT_EVENT_TEST)
-            .where(AUDIT_EVENT_TEST.RELEASE.eq(r))
-            .orderBy(AUDIT_EVENT_TEST.TEST)
-            .fetch(
-                t ->
-                    new Test(
-                        t.getRelease(),
-                        t.getTest(),
-                        t.getConformanceTest(),
-                        t.getTestname(),
-                        t.getFile(),
-                        t.getPromotionRelease()));
-    List<String> sources =
-        sql.select(CURRENT_RUN.SOURCE)
-            .from(CURRENT_RUN)
-            .where(CURRENT_RUN.RELEASE.eq(r))
-            .orderBy(CURRENT_RUN.SOURCE)
-            .fetch(CURRENT_RUN.SOURCE);
-    var cpr =
-        sql.selectFrom(COVERAGE_PER_RELEASE)
-            .where(COVERAGE_PER_RELEASE.RELEASE.eq(r))
-            .fetchOptional();
-    return new ReleaseFile(
-        r,
-        spec.value1() == null ? null : RELEASE_DATE.format(spec.value1()),
-        spec.value2(),
-        spec.value3(),
-        endpoints.size(),
-        endpoints.stream().filter(Endpoint::tested).count(),
-        cpr.map(c -> c.getTotalEndpoints().longValue()).orElse(null),
-        cpr.map(c -> c.getTotalTested().longValue()).orElse(null),
-        cpr.map(c -> c.getNewEndpoints()).orElse(null),
-        cpr.map(c -> c.getTested()).orElse(null),
-        // APISnoop's array_agg gives null, not [], for a release without audit runs.
-        sources.isEmpty() ? null : sources,
-        endpoints,
-        tests.isEmpty() ? null : tests);
-  }
-
-  List<Progress> progress() {
-    return sql.selectFrom(PROGRESS)
-        .fetch(
-            p ->
-                new Progress(
-                    p.getRelease(),
-                    new ProgressTotal(
-                        p.getTotalEndpoints(),
-                        p.getTotalTestedEndpoints(),
-                        p.getNewEndpoints(),
-                        p.getNewEndpointsPromotedWithTests(),
-                        p.getOldEndpointsCoveredByNewTests(),
-                        p.getNewEndpointsCoveredByNewTests() + p.getNewEndpointsCoveredByOldTests(),
-                        p.getEndpointsStillUntestedToday())));
-  }
-
-  List<ReleaseCounts> perRelease() {
-    return sql.selectFrom(COVERAGE_PER_RELEASE)
-        .fetch(
-            c ->
-                new ReleaseCounts(
-                    c.getRelease(),
-                    c.getNewEndpoints(),
-                    c.getTested(),
-                    c.getUntested(),
-                    c.getTotalTested().longValue(),
-                    c.getTotalUntested().longValue(),
-                    c.getTotalEndpoints().longValue()));
-  }
-
-  List<ConformanceEndpoint> conformanceEndpoints() {
-    Map<String, List<ConformanceTest>> tests = new HashMap<>();
-    sql.selectDistinct(
-            CONFORMANCE_HIT.ENDPOINT,
-            CONFORMANCE_HIT.TESTNAME,
-            CONFORMANCE_HIT.CODENAME,
-            CONFORMANCE_HIT.FILE,
-            CONFORMANCE_HIT.PROMOTION_RELEASE)
-        .from(CONFORMANCE_HIT)
-        .orderBy(CONFORMANCE_HIT.ENDPOINT, CONFORMANCE_HIT.CODENAME)
-        .forEach(
-            t ->
-                tests
-                    .computeIfAbsent(t.value1(), e -> new ArrayList<>())
-                    .add(new ConformanceTest(t.value2(), t.value3(), t.value4(), t.value5())));
-    var c = ELIGIBLE_ENDPOINT_COVERAGE;
-    List<ConformanceEndpoint> rows =
-        new ArrayList<>(
-            sql.selectFrom(c)
-                .fetch(
-                    e ->
-                        new ConformanceEndpoint(
-                            e.getEndpoint(),
-                            e.getFirstRelease(),
-                            testedRelease(e.getFirstConformanceTest(), e.getFirstRelease()),
-                            tests.getOrDefault(e.getEndpoint(), Collections.singletonList(null)))));
-    // Newest promotion first, then by name, as APISnoop orders the file.
-    rows.sort(
-        Comparator.comparing((ConformanceEndpoint e) -> Release.parse(e.promotionRelease()))
-            .reversed()
-            .thenComparing(ConformanceEndpoint::endpoint));
-    return rows;
-  }
-
-  /** The first test's release, but never before the endpoint existed. */
-  private static String testedRelease(String firstTest, String firstRelease) {
-    if (firstTest != null && Release.parse(firstTest).compareTo(Release.parse(firstRelease)) < 0) {
-      return firstRelease;
-    }
-    return firstTest;
-  }
-
-  List<Ineligible> ineligible() {
-    return sql.selectFrom(INELIGIBLE_ENDPOINT)
-        .orderBy(INELIGIBLE_ENDPOINT.ENDPOINT)
-        .fetch(i -> new Ineligible(i.getEndpoint(), i.getReason(), i.getLink()));
   }
 }

@@ -44,7 +44,10 @@ final class ApisnoopFormat {
       List<Endpoint> endpoints,
       List<Test> tests) {}
 
-  /** A row of endpoint_coverage. */
+  /**
+   * A row of endpoint_coverage. {@code k8s_group}, {@code k8s_version} and {@code k8s_kind} repeat
+   * {@code group}, {@code version} and {@code kind} under the names APISnoop's web app reads.
+   */
   @JsonPropertyOrder({
     "endpoint",
     "release",
@@ -58,7 +61,10 @@ final class ApisnoopFormat {
     "action",
     "tested",
     "conf_tested",
-    "tests"
+    "tests",
+    "k8s_group",
+    "k8s_version",
+    "k8s_kind"
   })
   record Endpoint(
       String endpoint,
@@ -73,7 +79,10 @@ final class ApisnoopFormat {
       String action,
       boolean tested,
       @JsonProperty("conf_tested") boolean confTested,
-      List<String> tests) {}
+      List<String> tests,
+      @JsonProperty("k8s_kind") String k8sKind,
+      @JsonProperty("k8s_version") String k8sVersion,
+      @JsonProperty("k8s_group") String k8sGroup) {}
 
   /** A row of audit_event_test. */
   @JsonPropertyOrder({
@@ -152,4 +161,12 @@ final class ApisnoopFormat {
   /** A row of {@code ineligible_endpoints.json}. */
   @JsonPropertyOrder({"endpoint", "reason", "link"})
   record Ineligible(String endpoint, String reason, String link) {}
+
+  /** A row of {@code new-endpoints.json}: the operations first seen in a release. */
+  @JsonPropertyOrder({"release", "endpoints"})
+  record NewEndpoints(String release, List<String> endpoints) {}
+
+  /** A row of {@code releases.yaml}; the working release's date is "". */
+  @JsonPropertyOrder({"release_date", "version"})
+  record CatalogueEntry(String version, @JsonProperty("release_date") String releaseDate) {}
 }

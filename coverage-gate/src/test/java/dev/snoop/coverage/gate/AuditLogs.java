@@ -4,7 +4,7 @@ import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 import static dev.snoop.db.jooq.snoop.Tables.INGEST_RUN;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.snoop.coverage.TestEvents;
+import dev.snoop.coverage.testing.TestEvents;
 import dev.snoop.db.Database;
 import dev.snoop.db.release.Release;
 import dev.snoop.ingest.AuditIngester;

@@ -8,11 +8,20 @@ public final class NoSpecException extends InputException {
   private final Release release;
 
   public NoSpecException(Release release) {
-    super("no spec is loaded for release " + release);
+    this("no spec is loaded for release " + release, release);
+  }
+
+  private NoSpecException(String message, Release release) {
+    super(message);
     this.release = release;
   }
 
-  /** The release whose spec is missing. */
+  /** No spec is loaded for any release. */
+  public static NoSpecException none() {
+    return new NoSpecException("no spec is loaded for any release", null);
+  }
+
+  /** The release whose spec is missing; null when none is loaded at all. */
   public Release release() {
     return release;
   }

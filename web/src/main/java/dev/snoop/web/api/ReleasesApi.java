@@ -1,5 +1,7 @@
 package dev.snoop.web.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.snoop.web.Routes;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
@@ -21,6 +23,7 @@ public final class ReleasesApi implements Routes {
    * @param endpoints operations of its loaded spec (0 when none is loaded)
    * @param runs audit ingest runs stored for it
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record ReleaseInfo(
       String release, String releaseDate, boolean working, int endpoints, int runs) {}
 

@@ -1,4 +1,4 @@
-package dev.snoop.coverage;
+package dev.snoop.coverage.testing;
 
 import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 
@@ -41,17 +41,17 @@ import java.util.stream.Collectors;
  * manager event per endpoint whose tests hold null. Then every endpoint's published row can be
  * reproduced in full.
  */
-final class ReplayFixture {
-  static final Release RELEASE = Release.parse("1.33.0");
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class ReplayFixture {
+  public static final Release RELEASE = Release.parse("1.33.0");
+  public static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant REPLAY_TIME = Instant.parse("2025-01-01T00:00:00Z");
 
-  final JsonNode published;
-  final List<ConformanceTest> conformanceTests;
-  final IngestResult replay;
-  final IngestResult supplement;
+  public final JsonNode published;
+  public final List<ConformanceTest> conformanceTests;
+  public final IngestResult replay;
+  public final IngestResult supplement;
 
-  ReplayFixture(Database database, Path temp) throws IOException {
+  public ReplayFixture(Database database, Path temp) throws IOException {
     var sql = database.dsl();
     InputReader reader = new InputReader(temp.resolve("cache"));
     ReferenceData.releasesAndSpec(sql, reader, RELEASE, LevelRule.APISNOOP);
@@ -108,17 +108,17 @@ final class ReplayFixture {
   }
 
   /** APISnoop's endpoint records by operationId. */
-  Map<String, JsonNode> publishedEndpoints() {
+  public Map<String, JsonNode> publishedEndpoints() {
     return streamOf(published.path("endpoints"))
         .collect(Collectors.toMap(e -> e.path("endpoint").asText(), e -> e));
   }
 
   /** APISnoop's ineligible list. */
-  JsonNode ineligible() throws IOException {
+  public JsonNode ineligible() throws IOException {
     return JSON.readTree(SharedData.path("apisnoop-coverage/ineligible_endpoints.json").toFile());
   }
 
-  static java.util.stream.Stream<JsonNode> streamOf(JsonNode array) {
+  public static java.util.stream.Stream<JsonNode> streamOf(JsonNode array) {
     return java.util.stream.StreamSupport.stream(array.spliterator(), false);
   }
 }

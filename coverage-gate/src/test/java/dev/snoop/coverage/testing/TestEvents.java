@@ -1,4 +1,4 @@
-package dev.snoop.coverage;
+package dev.snoop.coverage.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,0 +1,65 @@
+package dev.snoop.web.api;
+
+import dev.snoop.coverage.CoverageJson;
+import dev.snoop.coverage.CoverageReleases;
+import dev.snoop.coverage.CoverageStore;
+import dev.snoop.coverage.export.ApisnoopFiles;
+import dev.snoop.coverage.gate.ConformanceGate;
+import dev.snoop.coverage.gate.GateJson;
+import dev.snoop.coverage.gate.GateRequest;
+import dev.snoop.ingest.prow.ProwRequest;
+import dev.snoop.web.Routes;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRouting;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * A release's coverage ({@code snoop coverage --format json}), the conformance progress of every
+ * release ({@code conformance-progress.json}) and the gate's report ({@code snoop gate --json}).
+ */
+public final class CoverageApi implements Routes {
+  private final DSLContext sql;
+  private final CoverageReleases releases;
+
+  public CoverageApi(DSLContext sql) {
+    this.sql = sql;
+    this.releases = new CoverageReleases(sql);
+  }
+
+  @Override
+  public void addTo(JavalinDefaultRouting router) {
+    router.get("/api/releases/{release}/coverage", this::coverage);
+    router.get("/api/releases/{release}/gate", this::gate);
+    router.get("/api/progress", this::progress);
+  }
+
+  private void coverage(Context ctx) {
+    json(ctx, CoverageJson.of(new CoverageStore(sql).coverage(Params.release(ctx, releases))));
+  }
+
+  /** The gate with snoop gate's defaults: APISnoop's jobs expected, 48 hours of age allowed. */
+  private void gate(Context ctx) {
+    GateRequest request =
+        new GateRequest(
+            Optional.of(Params.release(ctx, releases)),
+            List.of(),
+            ProwRequest.apisnoopJobs(),
+            GateRequest.DEFAULT_MAX_AGE,
+            false,
+            Instant.now());
+    json(ctx, GateJson.of(new ConformanceGate(sql).evaluate(request)));
+  }
+
+  private void progress(Context ctx) {
+    ctx.contentType(ContentType.APPLICATION_JSON)
+        .result(new ApisnoopFiles(sql).content(ApisnoopFiles.PROGRESS).orElseThrow());
+  }
+
+  private static void json(Context ctx, String json) {
+    ctx.contentType(ContentType.APPLICATION_JSON).result(json);
+  }
+}
