@@ -1,17 +1,11 @@
 CREATE VIEW testing.endpoint_hit_by_new_test AS
-WITH live AS (
-  SELECT a.endpoint, a.useragent, count(*) AS hits
-    FROM testing.audit_event a
-   WHERE a.useragent LIKE 'live%'
-   GROUP BY a.endpoint, a.useragent
-)
-SELECT live.useragent,
-       live.endpoint,
-       ec.tested AS hit_by_ete,
-       live.hits AS hit_by_new_test
-  FROM live
-  JOIN public.endpoint_coverage ec ON ec.endpoint = live.endpoint
-  JOIN snoop.latest_release l ON l.release = ec.release;
+SELECT h.useragent,
+       h.endpoint,
+       h.tested AS hit_by_ete,
+       h.hits AS hit_by_new_test
+  FROM testing.live_endpoint_hit h
+  JOIN snoop.latest_release l ON l.release = h.release
+ WHERE h.useragent LIKE 'live%';
 COMMENT ON VIEW testing.endpoint_hit_by_new_test IS 'Operations hit by a test being written against a live cluster (user agent live...), and whether e2e tests of the latest release already hit them (APISnoop compatible).';
 COMMENT ON COLUMN testing.endpoint_hit_by_new_test.useragent IS 'User agent of the test being written.';
 COMMENT ON COLUMN testing.endpoint_hit_by_new_test.endpoint IS 'operationId hit.';

@@ -5,11 +5,11 @@ WITH baseline AS (
     FROM public.endpoint_coverage ec
     JOIN snoop.latest_release l ON l.release = ec.release
 ), newly_hit AS (
-  SELECT count(DISTINCT a.endpoint) AS endpoints_hit
-    FROM testing.audit_event a
-    JOIN public.endpoint_coverage ec ON ec.endpoint = a.endpoint AND NOT ec.tested
-    JOIN snoop.latest_release l ON l.release = ec.release
-   WHERE a.useragent LIKE 'live%'
+  SELECT count(DISTINCT h.endpoint) AS endpoints_hit
+    FROM testing.live_endpoint_hit h
+    JOIN snoop.latest_release l ON l.release = h.release
+   WHERE h.useragent LIKE 'live%'
+     AND NOT h.tested
 )
 SELECT 'test_coverage'::text AS category,
        b.total_endpoints,

@@ -82,6 +82,14 @@ public final class LiveAuditIngest {
       throw new InputException(
           "audit batch from " + e.getMessage() + "; nothing of the batch was stored", e);
     }
+    if (!batch.notEvents.isEmpty()) {
+      throw new InputException(
+          "audit batch from "
+              + source
+              + ": "
+              + batch.notEvents.get(0)
+              + " (a batch holds audit events only); nothing of the batch was stored");
+    }
     if (!batch.problems.isEmpty()) {
       ReadProblem first = batch.problems.get(0);
       throw new InputException(
@@ -171,6 +179,7 @@ public final class LiveAuditIngest {
   private static final class Collected implements AuditEventSink {
     final List<AuditEvent> events = new ArrayList<>();
     final List<ReadProblem> problems = new ArrayList<>();
+    final List<String> notEvents = new ArrayList<>();
 
     @Override
     public void event(AuditEvent event) {
@@ -184,7 +193,11 @@ public final class LiveAuditIngest {
 
     @Override
     public void skipped(String reason) {
-      // not an audit event (e.g. an empty EventList's own fields): nothing to store
+      // an empty EventList's own fields are all there is of an empty batch; anything else that is
+      // no audit event means the sender is no audit webhook
+      if (!reason.startsWith("kind EventList,")) {
+        notEvents.add(reason);
+      }
     }
   }
 }

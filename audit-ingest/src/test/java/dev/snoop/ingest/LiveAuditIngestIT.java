@@ -128,6 +128,23 @@ class LiveAuditIngestIT {
   }
 
   @Test
+  void aBatchOfSomethingElseThanAuditEventsIsRefusedAnEmptyOneTaken() {
+    assertThatThrownBy(
+            () ->
+                live.accept(
+                    new ByteArrayInputStream(
+                        "{\"kind\":\"Pod\",\"apiVersion\":\"v1\"}"
+                            .getBytes(StandardCharsets.UTF_8)),
+                    "live:pod"))
+        .isInstanceOf(InputException.class)
+        .hasMessage(
+            "audit batch from live:pod: kind Pod, not an audit Event (a batch holds audit events"
+                + " only); nothing of the batch was stored");
+    assertThat(live.accept(eventList(), "live:empty"))
+        .isEqualTo(new LiveAuditIngest.Batch(0, 0, 0, Map.of()));
+  }
+
+  @Test
   void readsGzippedBodies() throws IOException {
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {

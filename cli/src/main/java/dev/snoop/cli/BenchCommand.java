@@ -8,6 +8,7 @@ import dev.snoop.bench.ingest.MatcherBenchmark;
 import dev.snoop.bench.ingest.Shape;
 import dev.snoop.bench.spec.SpecLoadBenchmark;
 import dev.snoop.bench.verify.VerifyBenchmark;
+import dev.snoop.bench.web.WebBenchmark;
 import dev.snoop.db.Database;
 import dev.snoop.db.conformance.ConformanceListParser;
 import dev.snoop.db.conformance.ConformanceTest;
@@ -19,10 +20,15 @@ import dev.snoop.db.spec.SpecParser;
 import dev.snoop.db.spec.SpecSource;
 import dev.snoop.submissions.Verifier;
 import dev.snoop.submissions.testlist.FileTestLists;
+import dev.snoop.web.ServerOptions;
+import dev.snoop.web.WebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -40,7 +46,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Matcher.class,
       BenchCommand.Ingest.class,
       BenchCommand.Verify.class,
-      BenchCommand.Coverage.class
+      BenchCommand.Coverage.class,
+      BenchCommand.Web.class
     })
 final class BenchCommand {
   @Spec CommandSpec spec;
@@ -289,5 +296,73 @@ final class BenchCommand {
     return reader.read(Input.file(conformance), ConformanceListParser::parse).value().stream()
         .map(ConformanceTest::codename)
         .toList();
+  }
+
+  @Command(
+      name = "web",
+      description =
+          "Load the web server with concurrent clients (default: a release's coverage and its"
+              + " APISnoop file) and print requests/s and p50/p99 latency per path: the server at"
+              + " --url, else one started here over snoopdb.")
+  static final class Web implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
+    @Option(
+        names = "--url",
+        description = "A running snoop server, e.g. http://127.0.0.1:8080/ (default: start one).")
+    URI url;
+
+    @Option(names = "--release", required = true, description = "The release in the paths.")
+    String release;
+
+    @Option(
+        names = "--path",
+        description =
+            "A path to request, {r} standing for the release; repeatable (default:"
+                + " /api/releases/{r}/coverage and /apisnoop/{r}.json).")
+    List<String> paths;
+
+    @Option(names = "--clients", defaultValue = "50", description = "Concurrent clients.")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "How long to measure.")
+    double seconds;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "3",
+        description = "Seconds of load before measuring (the JIT, caches).")
+    double warmup;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      String r = Release.parse(release).toString();
+      List<String> resolved =
+          (paths == null ? List.of("/api/releases/{r}/coverage", "/apisnoop/{r}.json") : paths)
+              .stream().map(p -> p.replace("{r}", r)).toList();
+      if (url != null) {
+        bench.out().print(load(url, resolved).describe());
+        return ExitCode.OK;
+      }
+      SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
+      try (Database db = root.openDatabase()) {
+        ServerOptions options = ServerOptions.local(0);
+        try (WebServer server =
+            WebServer.start(
+                options, ServeCommand.routes(db, options, Optional.empty(), Optional.empty()))) {
+          bench.out().print(load(server.uri(), resolved).describe());
+        }
+      }
+      return ExitCode.OK;
+    }
+
+    private WebBenchmark.Report load(URI base, List<String> resolved) throws InterruptedException {
+      return WebBenchmark.run(
+          base.toString().endsWith("/") ? base : URI.create(base + "/"),
+          resolved,
+          clients,
+          Duration.ofMillis((long) (warmup * 1000)),
+          Duration.ofMillis((long) (seconds * 1000)));
+    }
   }
 }

@@ -1,6 +1,11 @@
 package dev.snoop.cli;
 
 import dev.snoop.db.Database;
+import dev.snoop.db.release.Release;
+import dev.snoop.db.release.ReleaseCatalogue;
+import dev.snoop.submissions.bot.BotService;
+import dev.snoop.submissions.bot.WebhookHandler;
+import dev.snoop.web.ApiToken;
 import dev.snoop.web.Routes;
 import dev.snoop.web.ServerOptions;
 import dev.snoop.web.WebServer;
@@ -9,17 +14,26 @@ import dev.snoop.web.api.EndpointsApi;
 import dev.snoop.web.api.ReleasesApi;
 import dev.snoop.web.api.VerificationsApi;
 import dev.snoop.web.apisnoop.ApisnoopRoutes;
+import dev.snoop.web.hook.GitHubHook;
+import dev.snoop.web.hook.HookConsumer;
+import dev.snoop.web.live.AuditSink;
+import dev.snoop.web.live.LiveApi;
+import dev.snoop.web.live.LiveStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jooq.DSLContext;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,7 +45,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     description =
         "Serve the web pages, the JSON API (/api), APISnoop's files (/apisnoop), the live audit"
-            + " sink and the GitHub webhook over snoopdb, until stopped (Ctrl-C).")
+            + " sink (/audit/events) and, with --bot, the GitHub webhook (/hook) over snoopdb,"
+            + " until stopped (Ctrl-C).")
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -48,39 +63,152 @@ final class ServeCommand implements Callable<Integer> {
               + " without it the server changes nothing on request.")
   Path apiTokenFile;
 
+  @Option(
+      names = "--live-release",
+      description =
+          "The release whose spec maps the live audit sink's events (default: the working"
+              + " release).")
+  String liveRelease;
+
+  @Option(
+      names = "--bot",
+      description =
+          "Run the pull request bot too: sweeps, and GitHub's webhook deliveries at /hook (the"
+              + " options of snoop bot apply).")
+  boolean bot;
+
+  @Mixin BotOptions botOptions;
+
   @Override
   public Integer call() throws InterruptedException {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
+    return serve(
+        root,
+        spec.commandLine(),
+        listen,
+        apiTokenFile,
+        liveRelease,
+        bot ? Optional.of(botOptions) : Optional.empty());
+  }
+
+  /** Serves until the process is stopped; with {@code bot}, runs the bot and takes its webhook. */
+  static int serve(
+      SnoopCommand root,
+      CommandLine cmd,
+      String listen,
+      Path apiTokenFile,
+      String liveRelease,
+      Optional<BotOptions> bot)
+      throws InterruptedException {
     ServerOptions options =
         new ServerOptions(
             host(listen), port(listen), token(apiTokenFile), ServerOptions.DEFAULT_MAX_BODY_BYTES);
+    PrintWriter err = cmd.getErr();
     try (Database db = root.openDatabase()) {
-      serve(db, options, spec.commandLine().getOut());
+      Optional<Release> live = liveRelease(db, liveRelease, err);
+      Optional<BotService> service = bot.map(b -> startBot(b, db, root, cmd));
+      Optional<GitHubHook> hook =
+          service.map(
+              s -> {
+                WebhookHandler handler = s.webhook();
+                HookConsumer consumer = (d, tx) -> handler.handle(d.event(), d.payload());
+                return new GitHubHook(
+                    db.dsl(), bot.get().webhookSignature(err), Map.of("bot", consumer));
+              });
+      try {
+        serve(
+            options,
+            routes(db, options, live, hook),
+            cmd.getOut(),
+            hook.isPresent(),
+            () -> {
+              service.ifPresent(s -> s.sweepEvery(bot.get().sweepInterval));
+            });
+      } finally {
+        service.ifPresent(BotService::close);
+      }
     }
     return ExitCode.OK;
   }
 
-  /** Every area's routes over the database. */
-  static List<Routes> routes(Database db) {
-    DSLContext sql = db.dsl();
-    return List.of(
-        new ReleasesApi(sql),
-        new CoverageApi(sql),
-        new EndpointsApi(sql),
-        new VerificationsApi(sql),
-        new ApisnoopRoutes(sql));
-  }
-
-  /** Serves over the open database, printing the URL, until the process is stopped. */
+  /**
+   * Serves over the open database, as snoop serve does without a bot, printing the URL, until the
+   * process is stopped.
+   */
   static void serve(Database db, ServerOptions options, PrintWriter out)
       throws InterruptedException {
-    try (WebServer server = WebServer.start(options, routes(db))) {
+    Optional<Release> live = liveRelease(db, null, out);
+    serve(options, routes(db, options, live, Optional.empty()), out, false, () -> {});
+  }
+
+  private static void serve(
+      ServerOptions options, List<Routes> routes, PrintWriter out, boolean hook, Runnable started)
+      throws InterruptedException {
+    try (WebServer server = WebServer.start(options, routes)) {
       out.println("snoop serves " + server.uri());
+      if (hook) {
+        out.println("webhook: POST " + server.uri() + "hook");
+      }
       out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      stopped.await();
+      started.run();
+      awaitStop();
     }
+  }
+
+  private static BotService startBot(
+      BotOptions options, Database db, SnoopCommand root, CommandLine cmd) {
+    return new BotService(
+        options.open(db, root.inputReader(), cmd.getErr()), o -> BotOptions.print(cmd.getOut(), o));
+  }
+
+  /** Every area's routes over the database, in the order they are matched. */
+  static List<Routes> routes(
+      Database db,
+      ServerOptions options,
+      Optional<Release> liveRelease,
+      Optional<GitHubHook> hook) {
+    DSLContext sql = db.dsl();
+    List<Routes> routes = new ArrayList<>();
+    routes.add(new ReleasesApi(sql));
+    routes.add(new CoverageApi(sql));
+    routes.add(new EndpointsApi(sql));
+    routes.add(new VerificationsApi(sql));
+    routes.add(new ApisnoopRoutes(sql));
+    liveRelease.ifPresent(
+        r -> {
+          routes.add(new AuditSink(db, r, options.maxBodyBytes()));
+          routes.add(new LiveApi(new LiveStore(sql), r, new ApiToken(options.apiToken())));
+        });
+    hook.ifPresent(routes::add);
+    return routes;
+  }
+
+  /** Blocks until the process is asked to stop (Ctrl-C, SIGTERM). */
+  static void awaitStop() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+    stopped.await();
+  }
+
+  /** The live sink's release: the one given, else the working release; none without a catalogue. */
+  static Optional<Release> liveRelease(Database db, String given, PrintWriter err) {
+    if (given != null) {
+      return Optional.of(Release.parse(given));
+    }
+    Optional<Release> working =
+        new ReleaseCatalogue(db.dsl()).working().map(ReleaseCatalogue.Entry::release);
+    if (working.isEmpty()) {
+      err.println(
+          "WARNING: the live audit sink is off: no working release is known (snoop load releases,"
+              + " or --live-release)");
+    }
+    return working;
+  }
+
+  /** {@code snoop bot --listen}'s [HOST:]PORT as HOST:PORT, every address when no host is given. */
+  static String listenAddress(String listen) {
+    int colon = listen.lastIndexOf(':');
+    return colon <= 0 ? "0.0.0.0:" + listen.substring(colon + 1) : listen;
   }
 
   static String host(String listen) {

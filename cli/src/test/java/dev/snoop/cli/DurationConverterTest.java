@@ -9,7 +9,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The bot's --sweep-interval reads durations as --max-age does, and only positive ones. */
 class DurationConverterTest {
-  private final BotCommand.DurationConverter converter = new BotCommand.DurationConverter();
+  private final BotOptions.DurationConverter converter = new BotOptions.DurationConverter();
 
   @Test
   void takesTheFormsEveryDurationOptionTakes() {

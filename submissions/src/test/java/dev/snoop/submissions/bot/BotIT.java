@@ -6,20 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.submissions.store.VerificationStore;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -122,47 +112,5 @@ class BotIT {
     assertThat(stored.verdict()).isEqualTo("fail");
     assertThat(stored.labels()).contains("not-verifiable", "release-v1.31");
     assertThat(github.writes()).isEmpty();
-  }
-
-  @Test
-  void theServiceSweepsAndHandlesSignedWebhookDeliveries() throws Exception {
-    RealPullRequests.open(github, 3297, "v1.30/acp", SHA);
-    BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
-    WebhookSignature signature = new WebhookSignature("s3cret".getBytes(StandardCharsets.UTF_8));
-    try (BotService service = new BotService(bot(true), outcomes::add)) {
-      int port = service.listen(new InetSocketAddress("127.0.0.1", 0), Optional.of(signature));
-      service.sweepEvery(Duration.ofHours(1));
-      Outcome swept = outcomes.poll(30, TimeUnit.SECONDS);
-      assertThat(swept).isNotNull();
-      assertThat(swept.result()).isEqualTo(Outcome.Result.VERIFIED);
-
-      // a push: the webhook queues the PR, the worker verifies the new head
-      FakeGitHub.Pr pr = github.pr(3297);
-      pr.headSha = "0000000000000000000000000000000000000002";
-      pr.commits = 2;
-      byte[] body =
-          new ObjectMapper()
-              .writeValueAsBytes(
-                  ((com.fasterxml.jackson.databind.node.ObjectNode)
-                          FakeGitHub.fixture("webhook-pull-request-opened").deepCopy())
-                      .put("action", "synchronize"));
-      HttpResponse<String> answer =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook"))
-                      .header("X-GitHub-Event", "pull_request")
-                      .header("X-Hub-Signature-256", signature.sign(body))
-                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(answer.statusCode()).isEqualTo(202);
-      Outcome pushed = outcomes.poll(30, TimeUnit.SECONDS);
-      assertThat(pushed).isNotNull();
-      assertThat(pushed.headSha()).contains(pr.headSha);
-      assertThat(pushed.verification().orElseThrow().verdict().id()).isEqualTo("fail");
-      assertThat(github.statuses(pr.headSha))
-          .extracting(FakeGitHub.Status::state)
-          .isEqualTo(List.of("failure"));
-    }
   }
 }

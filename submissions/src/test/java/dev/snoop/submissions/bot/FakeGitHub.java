@@ -435,7 +435,7 @@ public final class FakeGitHub implements AutoCloseable {
   private static final Map<String, JsonNode> FIXTURES = new HashMap<>();
 
   /** A recorded response shape from {@code src/test/resources/github/<name>.json}. */
-  static synchronized JsonNode fixture(String name) {
+  public static synchronized JsonNode fixture(String name) {
     return FIXTURES.computeIfAbsent(
         name,
         n -> {

@@ -16,6 +16,7 @@ import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.ReleaseEndpointTest;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
+import dev.snoop.db.jooq.snoop.tables.WebhookDelivery;
 
 import java.util.Arrays;
 import java.util.List;
@@ -110,6 +111,13 @@ public class Snoop extends SchemaImpl {
     public final SubmissionVerification SUBMISSION_VERIFICATION = SubmissionVerification.SUBMISSION_VERIFICATION;
 
     /**
+     * GitHub webhook deliveries the server acted on, one row per
+     * X-GitHub-Delivery id: a redelivery of one is answered from here and acts
+     * no more.
+     */
+    public final WebhookDelivery WEBHOOK_DELIVERY = WebhookDelivery.WEBHOOK_DELIVERY;
+
+    /**
      * No further instances allowed
      */
     private Snoop() {
@@ -135,7 +143,8 @@ public class Snoop extends SchemaImpl {
             LoadLog.LOAD_LOG,
             Release.RELEASE,
             ReleaseEndpointTest.RELEASE_ENDPOINT_TEST,
-            SubmissionVerification.SUBMISSION_VERIFICATION
+            SubmissionVerification.SUBMISSION_VERIFICATION,
+            WebhookDelivery.WEBHOOK_DELIVERY
         );
     }
 }

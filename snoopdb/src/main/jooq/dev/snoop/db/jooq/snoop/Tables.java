@@ -15,6 +15,7 @@ import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.ReleaseEndpointTest;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
+import dev.snoop.db.jooq.snoop.tables.WebhookDelivery;
 
 
 /**
@@ -93,4 +94,11 @@ public class Tables {
      * computed it.
      */
     public static final SubmissionVerification SUBMISSION_VERIFICATION = SubmissionVerification.SUBMISSION_VERIFICATION;
+
+    /**
+     * GitHub webhook deliveries the server acted on, one row per
+     * X-GitHub-Delivery id: a redelivery of one is answered from here and acts
+     * no more.
+     */
+    public static final WebhookDelivery WEBHOOK_DELIVERY = WebhookDelivery.WEBHOOK_DELIVERY;
 }

@@ -6,6 +6,8 @@ package dev.snoop.db.jooq.testing;
 
 import dev.snoop.db.jooq.testing.tables.AuditEvent;
 import dev.snoop.db.jooq.testing.tables.EndpointHitByNewTest;
+import dev.snoop.db.jooq.testing.tables.LiveEndpointHit;
+import dev.snoop.db.jooq.testing.tables.LiveProjectedChange;
 import dev.snoop.db.jooq.testing.tables.ProjectedChangeInCoverage;
 import dev.snoop.db.jooq.testing.tables.UntestedStableEndpoint;
 
@@ -28,6 +30,21 @@ public class Tables {
      * (APISnoop compatible).
      */
     public static final EndpointHitByNewTest ENDPOINT_HIT_BY_NEW_TEST = EndpointHitByNewTest.ENDPOINT_HIT_BY_NEW_TEST;
+
+    /**
+     * Operations of each release that each user agent hit in the live sink's
+     * events (testing.audit_event), with whether that release's e2e runs
+     * already test them: what a test being written against a cluster adds.
+     * Select one release and user agent.
+     */
+    public static final LiveEndpointHit LIVE_ENDPOINT_HIT = LiveEndpointHit.LIVE_ENDPOINT_HIT;
+
+    /**
+     * How each release's e2e coverage would grow with the operations one user
+     * agent of the live sink hits: testing.projected_change_in_coverage for any
+     * release and any one agent. Select one release and user agent.
+     */
+    public static final LiveProjectedChange LIVE_PROJECTED_CHANGE = LiveProjectedChange.LIVE_PROJECTED_CHANGE;
 
     /**
      * How the latest release's e2e coverage would grow with the operations a

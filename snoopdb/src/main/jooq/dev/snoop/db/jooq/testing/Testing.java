@@ -7,6 +7,8 @@ package dev.snoop.db.jooq.testing;
 import dev.snoop.db.jooq.DefaultCatalog;
 import dev.snoop.db.jooq.testing.tables.AuditEvent;
 import dev.snoop.db.jooq.testing.tables.EndpointHitByNewTest;
+import dev.snoop.db.jooq.testing.tables.LiveEndpointHit;
+import dev.snoop.db.jooq.testing.tables.LiveProjectedChange;
 import dev.snoop.db.jooq.testing.tables.ProjectedChangeInCoverage;
 import dev.snoop.db.jooq.testing.tables.UntestedStableEndpoint;
 
@@ -45,6 +47,21 @@ public class Testing extends SchemaImpl {
     public final EndpointHitByNewTest ENDPOINT_HIT_BY_NEW_TEST = EndpointHitByNewTest.ENDPOINT_HIT_BY_NEW_TEST;
 
     /**
+     * Operations of each release that each user agent hit in the live sink's
+     * events (testing.audit_event), with whether that release's e2e runs
+     * already test them: what a test being written against a cluster adds.
+     * Select one release and user agent.
+     */
+    public final LiveEndpointHit LIVE_ENDPOINT_HIT = LiveEndpointHit.LIVE_ENDPOINT_HIT;
+
+    /**
+     * How each release's e2e coverage would grow with the operations one user
+     * agent of the live sink hits: testing.projected_change_in_coverage for any
+     * release and any one agent. Select one release and user agent.
+     */
+    public final LiveProjectedChange LIVE_PROJECTED_CHANGE = LiveProjectedChange.LIVE_PROJECTED_CHANGE;
+
+    /**
      * How the latest release's e2e coverage would grow with the operations a
      * test being written hits (APISnoop compatible).
      */
@@ -74,6 +91,8 @@ public class Testing extends SchemaImpl {
         return Arrays.asList(
             AuditEvent.AUDIT_EVENT,
             EndpointHitByNewTest.ENDPOINT_HIT_BY_NEW_TEST,
+            LiveEndpointHit.LIVE_ENDPOINT_HIT,
+            LiveProjectedChange.LIVE_PROJECTED_CHANGE,
             ProjectedChangeInCoverage.PROJECTED_CHANGE_IN_COVERAGE,
             UntestedStableEndpoint.UNTESTED_STABLE_ENDPOINT
         );

@@ -1,4 +1,4 @@
-package dev.snoop.submissions.bot;
+package dev.snoop.web.hook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
