@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       VerifySubmissionCommand.class,
       VerifyPrCommand.class,
       BotCommand.class,
+      JobsCommand.class,
       BenchCommand.class
     })
 final class SnoopCommand {
