@@ -119,8 +119,11 @@ final class KubernetesObjects {
       if (findings == null) {
         return false;
       }
-      ((List<Finding>) findings)
-          .add(new Finding(path(parser.streamReadContext(), property), "unknown field"));
+      TokenStreamContext where = parser.streamReadContext();
+      if (parser.currentToken() != null && parser.currentToken().isStructStart()) {
+        where = where.getParent(); // the parser is already inside the field's value
+      }
+      ((List<Finding>) findings).add(new Finding(path(where, property), "unknown field"));
       parser.skipChildren();
       return true;
     }
