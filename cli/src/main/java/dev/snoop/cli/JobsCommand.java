@@ -57,7 +57,16 @@ final class JobsCommand {
 
     /** The config's jobs; its problems, all of them, as a user error. */
     java.util.List<Job> validJobs() {
-      return load(paths, prowConfig).validJobs();
+      return valid(load(paths, prowConfig));
+    }
+  }
+
+  /** The config's jobs; its problems, all of them, as a user error. */
+  static java.util.List<Job> valid(JobConfig config) {
+    try {
+      return config.validJobs();
+    } catch (JobConfigException e) {
+      throw new UserException(e.getMessage());
     }
   }
 
@@ -103,9 +112,9 @@ final class JobsCommand {
       config.problems().forEach(out::println);
       printIgnored(spec.commandLine().getErr(), config);
       out.printf(
-          "%d jobs in %d files: %s%n",
-          config.jobs().size(),
-          config.files(),
+          "%s in %s: %s%n",
+          count(config.jobs().size(), "job"),
+          count(config.files(), "file"),
           config.problems().isEmpty() ? "valid" : config.problems().size() + " problems");
       return config.problems().isEmpty() ? ExitCode.OK : ExitCode.USER_ERROR;
     }
@@ -124,7 +133,7 @@ final class JobsCommand {
     @Override
     public Integer call() {
       JobConfig loaded = load(config.paths, config.prowConfig);
-      java.util.List<Job> jobs = loaded.validJobs();
+      java.util.List<Job> jobs = valid(loaded);
       printIgnored(spec.commandLine().getErr(), loaded);
       PrintWriter out = spec.commandLine().getOut();
       out.print(format == Format.json ? JobListing.json(jobs) + "\n" : JobListing.table(jobs));
@@ -245,6 +254,10 @@ final class JobsCommand {
     }
   }
 
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   private static final Set<String> FILE_LEVEL_FIELDS =
       Set.of("presets", "decorate_all_jobs", "prow_ignored");
 
@@ -260,8 +273,8 @@ final class JobsCommand {
                 line.append(' ')
                     .append(field)
                     .append(" in ")
-                    .append(count)
-                    .append(FILE_LEVEL_FIELDS.contains(field) ? " files," : " jobs,"));
+                    .append(count(count, FILE_LEVEL_FIELDS.contains(field) ? "file" : "job"))
+                    .append(','));
     line.setLength(line.length() - 1);
     err.println(line);
   }

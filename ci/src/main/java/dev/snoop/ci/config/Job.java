@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * are Go's, compiled with {@link GoRegex}; they are empty only in a config that failed validation.
  *
  * @param repo {@code org/repo} for presubmits and postsubmits
- * @param alwaysRun for a postsubmit, whether it runs on every push when no change filter is set
- *     (Prow's default is true)
+ * @param alwaysRun for a postsubmit, whether it runs on every push: as set, else true when it has
+ *     no change filter (Prow's default)
  * @param timeout after which the job is interrupted: {@code decoration_config.timeout}, else Prow's
  *     entrypoint default of 2 hours
  * @param gracePeriod between the interrupt and the kill: {@code decoration_config.grace_period},

@@ -53,7 +53,9 @@ final class JobDefaulter {
     Optional<String> skipIfOnlyChanged = raw.optionalString("skip_if_only_changed");
     boolean alwaysRun =
         raw.type() == JobType.POSTSUBMIT
-            ? (raw.has("always_run") ? raw.bool("always_run") : true)
+            ? (raw.has("always_run")
+                ? raw.bool("always_run")
+                : runIfChanged.isEmpty() && skipIfOnlyChanged.isEmpty())
             : raw.bool("always_run");
     List<String> branches = strings(raw.node().path("branches"));
     List<String> skipBranches = strings(raw.node().path("skip_branches"));

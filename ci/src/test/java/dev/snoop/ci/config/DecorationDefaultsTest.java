@@ -26,7 +26,8 @@ class DecorationDefaultsTest {
 
   @Test
   void aClusterEntryOverridesTheDefaultEvenWithAnEmptyString() {
-    ObjectNode merged = defaults.merge("kubernetes/kubernetes", "k8s-infra-aks-prow-build", json("{}"));
+    ObjectNode merged =
+        defaults.merge("kubernetes/kubernetes", "k8s-infra-aks-prow-build", json("{}"));
     assertThat(merged.path("gcs_credentials_secret").isString()).isTrue();
     assertThat(merged.path("gcs_credentials_secret").asString()).isEmpty();
     assertThat(merged.path("timeout").asString()).isEqualTo("2h");
@@ -38,7 +39,8 @@ class DecorationDefaultsTest {
         defaults.merge(
             "org/repo",
             "default",
-            json("{\"timeout\":\"3h\",\"utility_images\":{\"sidecar\":\"mine\"},\"ssh_key_secrets\":[]}"));
+            json(
+                "{\"timeout\":\"3h\",\"utility_images\":{\"sidecar\":\"mine\"},\"ssh_key_secrets\":[]}"));
     assertThat(merged.path("timeout").asString()).isEqualTo("3h");
     assertThat(merged.path("grace_period").asString()).isEqualTo("15m");
     assertThat(merged.path("utility_images").path("sidecar").asString()).isEqualTo("mine");
@@ -50,14 +52,20 @@ class DecorationDefaultsTest {
     DecorationDefaults entries =
         new DecorationDefaults(
             List.of(
-                new DecorationDefaults.Entry("*", "", json("{\"timeout\":\"1h\",\"grace_period\":\"1s\"}")),
+                new DecorationDefaults.Entry(
+                    "*", "", json("{\"timeout\":\"1h\",\"grace_period\":\"1s\"}")),
                 new DecorationDefaults.Entry("org", "", json("{\"timeout\":\"2h\"}")),
                 new DecorationDefaults.Entry("org/repo", "", json("{\"timeout\":\"3h\"}")),
                 new DecorationDefaults.Entry("", "gpu", json("{\"grace_period\":\"9s\"}"))));
-    assertThat(entries.merge("org/repo", "default", json("{}")).path("timeout").asString()).isEqualTo("3h");
-    assertThat(entries.merge("org/other", "default", json("{}")).path("timeout").asString()).isEqualTo("2h");
-    assertThat(entries.merge("else/x", "default", json("{}")).path("timeout").asString()).isEqualTo("1h");
-    assertThat(entries.merge("else/x", "gpu", json("{}")).path("grace_period").asString()).isEqualTo("9s");
-    assertThat(entries.merge("else/x", "default", json("{}")).path("grace_period").asString()).isEqualTo("1s");
+    assertThat(entries.merge("org/repo", "default", json("{}")).path("timeout").asString())
+        .isEqualTo("3h");
+    assertThat(entries.merge("org/other", "default", json("{}")).path("timeout").asString())
+        .isEqualTo("2h");
+    assertThat(entries.merge("else/x", "default", json("{}")).path("timeout").asString())
+        .isEqualTo("1h");
+    assertThat(entries.merge("else/x", "gpu", json("{}")).path("grace_period").asString())
+        .isEqualTo("9s");
+    assertThat(entries.merge("else/x", "default", json("{}")).path("grace_period").asString())
+        .isEqualTo("1s");
   }
 }

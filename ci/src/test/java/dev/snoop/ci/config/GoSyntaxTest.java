@@ -46,24 +46,37 @@ class GoSyntaxTest {
     assertThat(GoDuration.parse("0")).isEqualTo(Duration.ZERO);
     assertThat(GoDuration.parse("-2m")).isEqualTo(Duration.ofMinutes(-2));
     for (String bad : new String[] {"", "1d", "h", "1 h", "5", "1h-5m", "."}) {
-      assertThatThrownBy(() -> GoDuration.parse(bad)).as(bad).hasMessageContaining("invalid duration");
+      assertThatThrownBy(() -> GoDuration.parse(bad))
+          .as(bad)
+          .hasMessageContaining("invalid duration");
     }
   }
 
   @Test
   void cronSchedulesAsRobfigCronReadsThem() {
     ZonedDateTime t = ZonedDateTime.of(2026, 12, 4, 10, 7, 0, 0, ZoneOffset.UTC);
-    assertThat(CronSchedule.parse("0 1/3 * * *").nextAfter(t)).isEqualTo(t.withHour(13).withMinute(0));
-    assertThat(CronSchedule.parse("15 14-20/5 * * 1-5").nextAfter(t)).isEqualTo(t.withHour(14).withMinute(15));
+    assertThat(CronSchedule.parse("0 1/3 * * *").nextAfter(t))
+        .isEqualTo(t.withHour(13).withMinute(0));
+    assertThat(CronSchedule.parse("15 14-20/5 * * 1-5").nextAfter(t))
+        .isEqualTo(t.withHour(14).withMinute(15));
     assertThat(CronSchedule.parse("*/5 * * * *").nextAfter(t)).isEqualTo(t.withMinute(10));
-    assertThat(CronSchedule.parse("30 0 12 * * ?").nextAfter(t)).isEqualTo(t.withHour(12).withMinute(0).withSecond(30));
-    assertThat(CronSchedule.parse("@daily").nextAfter(t)).isEqualTo(t.plusDays(1).withHour(0).withMinute(0));
+    assertThat(CronSchedule.parse("30 0 12 * * ?").nextAfter(t))
+        .isEqualTo(t.withHour(12).withMinute(0).withSecond(30));
+    assertThat(CronSchedule.parse("@daily").nextAfter(t))
+        .isEqualTo(t.plusDays(1).withHour(0).withMinute(0));
     assertThat(CronSchedule.parse("@every 90m").nextAfter(t)).isEqualTo(t.plusMinutes(90));
-    assertThat(CronSchedule.parse("0 9 * * sun").nextAfter(t).getDayOfWeek().getValue()).isEqualTo(7);
+    assertThat(CronSchedule.parse("0 9 * * sun").nextAfter(t).getDayOfWeek().getValue())
+        .isEqualTo(7);
     assertThat(CronSchedule.parse("0 9 * jan 0").nextAfter(t).getMonthValue()).isEqualTo(1);
-    assertThat(CronSchedule.parse("CRON_TZ=Europe/Berlin 0 9 * * *").nextAfter(t).getHour()).isEqualTo(9);
-    for (String bad : new String[] {"61 * * * *", "* * *", "@fortnightly", "0 0 L * *", "TZ=Mars/Base 0 0 * * *"}) {
-      assertThatThrownBy(() -> CronSchedule.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+    assertThat(CronSchedule.parse("CRON_TZ=Europe/Berlin 0 9 * * *").nextAfter(t).getHour())
+        .isEqualTo(9);
+    for (String bad :
+        new String[] {
+          "61 * * * *", "* * *", "@fortnightly", "0 0 L * *", "TZ=Mars/Base 0 0 * * *"
+        }) {
+      assertThatThrownBy(() -> CronSchedule.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 }

@@ -48,7 +48,9 @@ class JobConfigValidationTest {
             + PSPEC;
     JobConfig config = JobConfigLoader.load(List.of(write("ok.yaml", yaml)), ProwSettings.NONE);
     assertThat(config.problems()).isEmpty();
-    assertThat(config.jobs()).extracting(Job::name).containsExactly("pull-unit", "post-unit", "ci-unit");
+    assertThat(config.jobs())
+        .extracting(Job::name)
+        .containsExactly("pull-unit", "post-unit", "ci-unit");
   }
 
   @Test
@@ -59,12 +61,14 @@ class JobConfigValidationTest {
     assertThat(p.job()).contains("pull-x");
     assertThat(p.field()).contains("alwys_run");
     assertThat(p.message()).isEqualTo("unknown field");
-    assertThat(p.toString()).isEqualTo(dir.resolve("jobs.yaml") + ": job pull-x: alwys_run: unknown field");
+    assertThat(p.toString())
+        .isEqualTo(dir.resolve("jobs.yaml") + ": job pull-x: alwys_run: unknown field");
   }
 
   @Test
   void aFieldOfAnotherJobTypeIsUnknown() throws IOException {
-    Problem p = only(problems("presubmits:\n  org/repo:\n  - name: pull-x\n    cron: '@daily'\n" + SPEC));
+    Problem p =
+        only(problems("presubmits:\n  org/repo:\n  - name: pull-x\n    cron: '@daily'\n" + SPEC));
     assertThat(p.field()).contains("cron");
   }
 
@@ -78,7 +82,9 @@ class JobConfigValidationTest {
     assertThat(problems)
         .extracting(p -> p.field().orElseThrow())
         .containsExactlyInAnyOrder(
-            "spec.containers[0].imagePullPolicyy", "spec.containers[1].env[0].valu", "spec.nodeSelectr");
+            "spec.containers[0].imagePullPolicyy",
+            "spec.containers[1].env[0].valu",
+            "spec.nodeSelectr");
     assertThat(problems).allSatisfy(p -> assertThat(p.job()).contains("ci-x"));
   }
 
@@ -141,10 +147,13 @@ class JobConfigValidationTest {
     String spec = PSPEC;
     assertThat(only(problems("periodics:\n- name: ci-x\n" + spec)).message())
         .contains("needs one of cron, interval or minimum_interval");
-    assertThat(only(problems("periodics:\n- name: ci-x\n  cron: '@daily'\n  interval: 1h\n" + spec)).message())
+    assertThat(
+            only(problems("periodics:\n- name: ci-x\n  cron: '@daily'\n  interval: 1h\n" + spec))
+                .message())
         .contains("mutually exclusive");
     assertThat(
-            only(problems("periodics:\n- name: ci-x\n  interval: 1h\n  minimum_interval: 1h\n" + spec))
+            only(problems(
+                    "periodics:\n- name: ci-x\n  interval: 1h\n  minimum_interval: 1h\n" + spec))
                 .message())
         .contains("mutually exclusive");
   }
@@ -162,10 +171,9 @@ class JobConfigValidationTest {
             only(problems("periodics:\n- name: ci-x\n  minimum_interval: soon\n" + spec)).field())
         .contains("minimum_interval");
     assertThat(
-            only(
-                    problems(
-                        "periodics:\n- name: ci-x\n  interval: 1h\n  retry: {attempts: 2, interval: x}\n"
-                            + spec))
+            only(problems(
+                    "periodics:\n- name: ci-x\n  interval: 1h\n  retry: {attempts: 2, interval: x}\n"
+                        + spec))
                 .field())
         .contains("retry.interval");
   }
@@ -173,20 +181,28 @@ class JobConfigValidationTest {
   @Test
   void regularExpressionsMustCompileAsGoCompilesThem() throws IOException {
     assertThat(
-            only(problems("presubmits:\n  org/repo:\n  - name: pull-x\n    run_if_changed: '(unclosed'\n" + SPEC))
+            only(problems(
+                    "presubmits:\n  org/repo:\n  - name: pull-x\n    run_if_changed: '(unclosed'\n"
+                        + SPEC))
                 .field())
         .contains("run_if_changed");
     // look-ahead is Java syntax, not Go's
     assertThat(
-            only(problems("presubmits:\n  org/repo:\n  - name: pull-x\n    branches: ['^(?!release)']\n" + SPEC))
+            only(problems(
+                    "presubmits:\n  org/repo:\n  - name: pull-x\n    branches: ['^(?!release)']\n"
+                        + SPEC))
                 .message())
         .contains("not Go regular expression syntax");
     assertThat(
-            only(problems("postsubmits:\n  org/repo:\n  - name: post-x\n    skip_branches: ['[']\n" + SPEC))
+            only(problems(
+                    "postsubmits:\n  org/repo:\n  - name: post-x\n    skip_branches: ['[']\n"
+                        + SPEC))
                 .field())
         .contains("skip_branches");
     assertThat(
-            only(problems("presubmits:\n  org/repo:\n  - name: pull-x\n    trigger: '(?m)^/go('\n    rerun_command: /go\n" + SPEC))
+            only(problems(
+                    "presubmits:\n  org/repo:\n  - name: pull-x\n    trigger: '(?m)^/go('\n    rerun_command: /go\n"
+                        + SPEC))
                 .field())
         .contains("trigger");
   }
@@ -194,7 +210,9 @@ class JobConfigValidationTest {
   @Test
   void triggerAndRerunCommandGoTogetherAndMustMatch() throws IOException {
     assertThat(
-            only(problems("presubmits:\n  org/repo:\n  - name: pull-x\n    trigger: '(?m)^/go$'\n" + SPEC))
+            only(problems(
+                    "presubmits:\n  org/repo:\n  - name: pull-x\n    trigger: '(?m)^/go$'\n"
+                        + SPEC))
                 .message())
         .contains("must be set together");
     Problem mismatch =
@@ -209,27 +227,42 @@ class JobConfigValidationTest {
   @Test
   void alwaysRunExcludesChangeFilters() throws IOException {
     assertThat(
-            only(problems("presubmits:\n  org/repo:\n  - name: pull-x\n    always_run: true\n    run_if_changed: a\n" + SPEC))
+            only(problems(
+                    "presubmits:\n  org/repo:\n  - name: pull-x\n    always_run: true\n    run_if_changed: a\n"
+                        + SPEC))
                 .message())
         .contains("mutually exclusive");
     assertThat(
-            only(problems("postsubmits:\n  org/repo:\n  - name: post-x\n    always_run: true\n    skip_if_only_changed: a\n" + SPEC))
+            only(problems(
+                    "postsubmits:\n  org/repo:\n  - name: post-x\n    always_run: true\n    skip_if_only_changed: a\n"
+                        + SPEC))
                 .message())
         .contains("mutually exclusive");
     assertThat(
-            only(problems("presubmits:\n  org/repo:\n  - name: pull-x\n    run_if_changed: a\n    skip_if_only_changed: b\n" + SPEC))
+            only(problems(
+                    "presubmits:\n  org/repo:\n  - name: pull-x\n    run_if_changed: a\n    skip_if_only_changed: b\n"
+                        + SPEC))
                 .message())
         .contains("run_if_changed and skip_if_only_changed");
     // a postsubmit's always_run: false with a change filter is fine
-    assertThat(problems("postsubmits:\n  org/repo:\n  - name: post-x\n    always_run: false\n    run_if_changed: a\n" + SPEC)).isEmpty();
+    assertThat(
+            problems(
+                "postsubmits:\n  org/repo:\n  - name: post-x\n    always_run: false\n    run_if_changed: a\n"
+                    + SPEC))
+        .isEmpty();
   }
 
   @Test
   void duplicateJobsAcrossFilesAreAnErrorWhenTheirBranchesOverlap() throws IOException {
-    write("a/one.yaml", "presubmits:\n  org/repo:\n  - name: pull-x\n    branches: [main]\n" + SPEC);
+    write(
+        "a/one.yaml", "presubmits:\n  org/repo:\n  - name: pull-x\n    branches: [main]\n" + SPEC);
     write("b/two.yaml", "presubmits:\n  org/repo:\n  - name: pull-x\n" + SPEC);
-    write("c/three.yaml", "presubmits:\n  org/repo:\n  - name: pull-y\n    branches: [release-1]\n" + SPEC
-        + "  - name: pull-y\n    branches: [main]\n" + SPEC);
+    write(
+        "c/three.yaml",
+        "presubmits:\n  org/repo:\n  - name: pull-y\n    branches: [release-1]\n"
+            + SPEC
+            + "  - name: pull-y\n    branches: [main]\n"
+            + SPEC);
     List<Problem> problems = JobConfigLoader.load(List.of(dir), ProwSettings.NONE).problems();
     Problem p = only(problems);
     assertThat(p.file()).isEqualTo(dir.resolve("b/two.yaml"));
@@ -241,8 +274,12 @@ class JobConfigValidationTest {
   void theSameNameInAnotherRepoOrTypeIsNoDuplicate() throws IOException {
     assertThat(
             problems(
-                "presubmits:\n  org/a:\n  - name: x\n" + SPEC + "  org/b:\n  - name: x\n" + SPEC
-                    + "postsubmits:\n  org/a:\n  - name: x\n" + SPEC))
+                "presubmits:\n  org/a:\n  - name: x\n"
+                    + SPEC
+                    + "  org/b:\n  - name: x\n"
+                    + SPEC
+                    + "postsubmits:\n  org/a:\n  - name: x\n"
+                    + SPEC))
         .isEmpty();
   }
 
@@ -260,8 +297,10 @@ class JobConfigValidationTest {
     Problem p =
         only(
             problems(
-                "presubmits:\n  org/repo:\n  - name: pull-x\n" + SPEC
-                    + "  - name: pull-y\n    context: pull-x\n" + SPEC));
+                "presubmits:\n  org/repo:\n  - name: pull-x\n"
+                    + SPEC
+                    + "  - name: pull-y\n    context: pull-x\n"
+                    + SPEC));
     assertThat(p.job()).contains("pull-y");
     assertThat(p.field()).contains("context");
   }
@@ -285,31 +324,27 @@ class JobConfigValidationTest {
     assertThat(only(problems("periodics:\n- name: ci-x\n  interval: 1h\n")).message())
         .contains("is required for agent kubernetes");
     assertThat(
-            only(
-                    problems(
-                        "periodics:\n- name: ci-x\n  interval: 1h\n  spec:\n    containers:\n"
-                            + "    - {image: a, name: a}\n    - {image: b, name: b}\n"))
+            only(problems(
+                    "periodics:\n- name: ci-x\n  interval: 1h\n  spec:\n    containers:\n"
+                        + "    - {image: a, name: a}\n    - {image: b, name: b}\n"))
                 .message())
         .contains("several containers need decorate: true");
     assertThat(
-            only(
-                    problems(
-                        "presubmits:\n  org/repo:\n  - name: pull-x\n    spec:\n      containers:\n"
-                            + "      - image: a\n        env: [{name: PULL_NUMBER, value: '1'}]\n"))
+            only(problems(
+                    "presubmits:\n  org/repo:\n  - name: pull-x\n    spec:\n      containers:\n"
+                        + "      - image: a\n        env: [{name: PULL_NUMBER, value: '1'}]\n"))
                 .message())
         .contains("PULL_NUMBER is reserved");
     assertThat(
-            only(
-                    problems(
-                        "periodics:\n- name: ci-x\n  interval: 1h\n  spec:\n    containers:\n"
-                            + "    - image: a\n      volumeMounts: [{name: data, mountPath: /data}]\n"))
+            only(problems(
+                    "periodics:\n- name: ci-x\n  interval: 1h\n  spec:\n    containers:\n"
+                        + "    - image: a\n      volumeMounts: [{name: data, mountPath: /data}]\n"))
                 .message())
         .contains("volume data is not defined");
     assertThat(
-            only(
-                    problems(
-                        "periodics:\n- name: ci-x\n  interval: 1h\n  decorate: true\n  spec:\n"
-                            + "    containers:\n    - image: a\n"))
+            only(problems(
+                    "periodics:\n- name: ci-x\n  interval: 1h\n  decorate: true\n  spec:\n"
+                        + "    containers:\n    - image: a\n"))
                 .message())
         .contains("must give command or args");
   }
@@ -318,11 +353,15 @@ class JobConfigValidationTest {
   void labelsAndAnnotationsFollowKubernetesRules() throws IOException {
     String spec = PSPEC;
     assertThat(
-            only(problems("periodics:\n- name: ci-x\n  interval: 1h\n  labels: {created-by-prow: 'true'}\n" + spec))
+            only(problems(
+                    "periodics:\n- name: ci-x\n  interval: 1h\n  labels: {created-by-prow: 'true'}\n"
+                        + spec))
                 .message())
         .contains("reserved");
     assertThat(
-            only(problems("periodics:\n- name: ci-x\n  interval: 1h\n  annotations: {'bad key!': x}\n" + spec))
+            only(problems(
+                    "periodics:\n- name: ci-x\n  interval: 1h\n  annotations: {'bad key!': x}\n"
+                        + spec))
                 .field())
         .contains("annotations.bad key!");
   }
@@ -331,15 +370,21 @@ class JobConfigValidationTest {
   void everyProblemIsListedNotJustTheFirst() throws IOException {
     List<Problem> problems =
         problems(
-            "presubmits:\n  org/repo:\n  - name: pull-x\n    bogus: 1\n" + SPEC
-                + "  - name: pull-y\n    run_if_changed: '('\n" + SPEC
-                + "periodics:\n- name: ci-z\n" + PSPEC);
-    assertThat(problems).extracting(p -> p.job().orElseThrow()).containsExactlyInAnyOrder("pull-x", "pull-y", "ci-z");
+            "presubmits:\n  org/repo:\n  - name: pull-x\n    bogus: 1\n"
+                + SPEC
+                + "  - name: pull-y\n    run_if_changed: '('\n"
+                + SPEC
+                + "periodics:\n- name: ci-z\n"
+                + PSPEC);
+    assertThat(problems)
+        .extracting(p -> p.job().orElseThrow())
+        .containsExactlyInAnyOrder("pull-x", "pull-y", "ci-z");
   }
 
   @Test
   void aMissingPathIsAProblem() {
-    Problem p = only(JobConfigLoader.load(List.of(dir.resolve("nope")), ProwSettings.NONE).problems());
+    Problem p =
+        only(JobConfigLoader.load(List.of(dir.resolve("nope")), ProwSettings.NONE).problems());
     assertThat(p.message()).contains("no such file");
     assertThat(p.job()).isEqualTo(Optional.empty());
   }

@@ -41,7 +41,8 @@ class RealJobFilesTest {
     // decoration_config {timeout: 150m, grace_period: 15m} in the job
     assertThat(job.timeout()).isEqualTo(Duration.ofMinutes(150));
     assertThat(job.gracePeriod()).isEqualTo(Duration.ofMinutes(15));
-    assertThat(job.fileThatTriggers(java.util.List.of("README.md", "api/openapi-spec/swagger.json")))
+    assertThat(
+            job.fileThatTriggers(java.util.List.of("README.md", "api/openapi-spec/swagger.json")))
         .contains("api/openapi-spec/swagger.json");
   }
 
@@ -119,6 +120,7 @@ class RealJobFilesTest {
   }
 
   private Job job(JobType type, String name) {
-    return Optional.ofNullable(byName.get(type + " " + name)).orElseThrow(() -> new AssertionError(name));
+    return Optional.ofNullable(byName.get(type + " " + name))
+        .orElseThrow(() -> new AssertionError(name));
   }
 }

@@ -24,17 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
  * payloads.
  */
 class TriggerRulesTest {
-  private static final String SPEC =
-      "    spec: {containers: [{image: alpine, command: [echo]}]}\n";
+  private static final String SPEC = "    spec: {containers: [{image: alpine, command: [echo]}]}\n";
 
   /** Hello-World's presubmits: one of each kind of run condition, and one on another branch. */
   private static final String HELLO_WORLD =
       "presubmits:\n  Codertocat/Hello-World:\n"
-          + "  - name: unit\n    always_run: true\n" + SPEC
-          + "  - name: docs\n    run_if_changed: '^docs/'\n" + SPEC
-          + "  - name: build\n    skip_if_only_changed: '\\.md$'\n" + SPEC
-          + "  - name: e2e\n    optional: true\n" + SPEC
-          + "  - name: release-only\n    always_run: true\n    branches: ['^release-']\n" + SPEC;
+          + "  - name: unit\n    always_run: true\n"
+          + SPEC
+          + "  - name: docs\n    run_if_changed: '^docs/'\n"
+          + SPEC
+          + "  - name: build\n    skip_if_only_changed: '\\.md$'\n"
+          + SPEC
+          + "  - name: e2e\n    optional: true\n"
+          + SPEC
+          + "  - name: release-only\n    always_run: true\n    branches: ['^release-']\n"
+          + SPEC;
 
   @TempDir Path dir;
 
@@ -53,7 +57,8 @@ class TriggerRulesTest {
   }
 
   private static TriggerFacts facts(Set<String> trusted, List<String> changed) {
-    return new TriggerFacts(Optional.of(changed), Map.of(), trusted, Optional.empty(), Optional.empty());
+    return new TriggerFacts(
+        Optional.of(changed), Map.of(), trusted, Optional.empty(), Optional.empty());
   }
 
   private static List<String> started(TriggerDecision d) {
@@ -72,7 +77,8 @@ class TriggerRulesTest {
   void aTrustedAuthorsNewPullRequestStartsItsAutomaticJobs() throws IOException {
     GitHubEvent opened = event("pull_request", "octokit/pull_request/opened.payload.json");
     TriggerDecision d =
-        TriggerRules.decide(opened, helloWorldJobs(), facts(Set.of("Codertocat"), List.of("docs/a.md")));
+        TriggerRules.decide(
+            opened, helloWorldJobs(), facts(Set.of("Codertocat"), List.of("docs/a.md")));
     assertThat(started(d)).containsExactly("unit", "docs");
     assertThat(reason(d, "unit")).startsWith("always_run");
     assertThat(reason(d, "docs")).startsWith("run_if_changed matched docs/a.md");
@@ -103,10 +109,12 @@ class TriggerRulesTest {
   @Test
   void aNewPushAbortsTheRunningJobsAndStartsThemAgain() throws IOException {
     GitHubEvent sync = event("pull_request", "octokit/pull_request/synchronize.payload.json");
-    TriggerDecision d = TriggerRules.decide(sync, helloWorldJobs(), facts(Set.of("Codertocat"), List.of()));
+    TriggerDecision d =
+        TriggerRules.decide(sync, helloWorldJobs(), facts(Set.of("Codertocat"), List.of()));
     assertThat(d.abortsPullRequest()).contains(2);
     assertThat(started(d)).containsExactly("unit");
-    TriggerDecision untrusted = TriggerRules.decide(sync, helloWorldJobs(), facts(Set.of(), List.of()));
+    TriggerDecision untrusted =
+        TriggerRules.decide(sync, helloWorldJobs(), facts(Set.of(), List.of()));
     assertThat(untrusted.abortsPullRequest()).contains(2);
     assertThat(untrusted.started()).isEmpty();
   }
@@ -114,7 +122,8 @@ class TriggerRulesTest {
   @Test
   void closingAbortsAndStartsNothing() throws IOException {
     GitHubEvent closed = event("pull_request", "octokit/pull_request/closed.payload.json");
-    TriggerDecision d = TriggerRules.decide(closed, helloWorldJobs(), facts(Set.of("Codertocat"), List.of()));
+    TriggerDecision d =
+        TriggerRules.decide(closed, helloWorldJobs(), facts(Set.of("Codertocat"), List.of()));
     assertThat(d.abortsPullRequest()).contains(2);
     assertThat(d.started()).isEmpty();
   }
@@ -122,15 +131,21 @@ class TriggerRulesTest {
   @Test
   void reopenedIsLikeOpenedForTrustedAuthors() throws IOException {
     GitHubEvent reopened = event("pull_request", "octokit/pull_request/reopened.payload.json");
-    assertThat(started(TriggerRules.decide(reopened, helloWorldJobs(), facts(Set.of("Codertocat"), List.of()))))
+    assertThat(
+            started(
+                TriggerRules.decide(
+                    reopened, helloWorldJobs(), facts(Set.of("Codertocat"), List.of()))))
         .containsExactly("unit");
-    assertThat(TriggerRules.decide(reopened, helloWorldJobs(), facts(Set.of(), List.of())).started()).isEmpty();
+    assertThat(
+            TriggerRules.decide(reopened, helloWorldJobs(), facts(Set.of(), List.of())).started())
+        .isEmpty();
   }
 
   @Test
   void aLabelOtherThanLgtmOrOkToTestStartsNothing() throws IOException {
     GitHubEvent labeled = event("pull_request", "octokit/pull_request/labeled.payload.json");
-    TriggerDecision d = TriggerRules.decide(labeled, helloWorldJobs(), facts(Set.of("Codertocat"), List.of()));
+    TriggerDecision d =
+        TriggerRules.decide(labeled, helloWorldJobs(), facts(Set.of("Codertocat"), List.of()));
     assertThat(d.started()).isEmpty();
     assertThat(d.notes()).contains("the label bug starts nothing");
   }
@@ -138,7 +153,8 @@ class TriggerRulesTest {
   @Test
   void prowsPhonyPullRequestWithActionCreatedStartsNothing() {
     GitHubEvent created = event("pull_request", "prow-phony/opened_pr.json");
-    TriggerDecision d = TriggerRules.decide(created, testInfraJobs(), facts(Set.of("crimsonfaith91"), List.of()));
+    TriggerDecision d =
+        TriggerRules.decide(created, testInfraJobs(), facts(Set.of("crimsonfaith91"), List.of()));
     assertThat(d.started()).isEmpty();
     assertThat(d.notes()).contains("the pull_request action created starts nothing");
   }
@@ -146,7 +162,8 @@ class TriggerRulesTest {
   @Test
   void aCommentOnAnIssueStartsNothing() throws IOException {
     GitHubEvent comment = event("issue_comment", "octokit/issue_comment/created.payload.json");
-    TriggerDecision d = TriggerRules.decide(comment, helloWorldJobs(), facts(Set.of("Codertocat"), List.of()));
+    TriggerDecision d =
+        TriggerRules.decide(comment, helloWorldJobs(), facts(Set.of("Codertocat"), List.of()));
     assertThat(d.started()).isEmpty();
     assertThat(d.notes()).contains("a comment on an issue, not a pull request");
   }
@@ -154,13 +171,15 @@ class TriggerRulesTest {
   @Test
   void aCommentWithoutACommandStartsNothing() {
     GitHubEvent comment = event("issue_comment", "prow-phony/test_comment.json"); // "/area kubectl"
-    TriggerDecision d = TriggerRules.decide(comment, testInfraJobs(), facts(Set.of("spxtr"), List.of()));
+    TriggerDecision d =
+        TriggerRules.decide(comment, testInfraJobs(), facts(Set.of("spxtr"), List.of()));
     assertThat(d.started()).isEmpty();
     assertThat(d.notes()).contains("the comment has no command that starts jobs");
   }
 
   private static IssueCommentEvent testInfraComment(String body) {
-    return ((IssueCommentEvent) event("issue_comment", "prow-phony/test_comment.json")).withBody(body);
+    return ((IssueCommentEvent) event("issue_comment", "prow-phony/test_comment.json"))
+        .withBody(body);
   }
 
   @Test
@@ -197,7 +216,8 @@ class TriggerRulesTest {
             "pull-test-infra-verify-lint",
             "pull-test-infra-gubernator",
             "pull-test-infra-prow-checkconfig");
-    assertThat(reason(d, "pull-test-infra-kubekins-e2e-v2-image-build")).contains("run_if_changed matched none");
+    assertThat(reason(d, "pull-test-infra-kubekins-e2e-v2-image-build"))
+        .contains("run_if_changed matched none");
   }
 
   @Test
@@ -213,16 +233,20 @@ class TriggerRulesTest {
             Optional.empty(),
             Optional.empty());
     TriggerDecision d = TriggerRules.decide(testInfraComment("/retest"), testInfraJobs(), facts);
-    assertThat(started(d)).containsExactlyInAnyOrder("pull-test-infra-verify-cri-o", "pull-test-infra-unit-test");
-    assertThat(reason(d, "pull-test-infra-verify-cri-o")).contains("/retest: its context pull-test-infra-verify-cri-o is failure");
-    assertThat(reason(d, "pull-test-infra-verify-lint")).isEqualTo("the comment does not ask for it");
+    assertThat(started(d))
+        .containsExactlyInAnyOrder("pull-test-infra-verify-cri-o", "pull-test-infra-unit-test");
+    assertThat(reason(d, "pull-test-infra-verify-cri-o"))
+        .contains("/retest: its context pull-test-infra-verify-cri-o is failure");
+    assertThat(reason(d, "pull-test-infra-verify-lint"))
+        .isEqualTo("the comment does not ask for it");
     assertThat(reason(d, "pull-test-infra-gubernator")).contains("run_if_changed matched none");
   }
 
   @Test
   void anUntrustedCommenterOnAnUntrustedPullRequestIsRefused() {
     TriggerDecision d =
-        TriggerRules.decide(testInfraComment("/test all"), testInfraJobs(), facts(Set.of(), List.of()));
+        TriggerRules.decide(
+            testInfraComment("/test all"), testInfraJobs(), facts(Set.of(), List.of()));
     assertThat(d.started()).isEmpty();
     assertThat(d.notes()).anyMatch(n -> n.contains("Cannot trigger testing until a trusted user"));
   }
@@ -232,17 +256,30 @@ class TriggerRulesTest {
     IssueCommentEvent ok = testInfraComment("/ok-to-test");
     IssueCommentEvent byMember =
         new IssueCommentEvent(
-            ok.action(), ok.repo(), ok.number(), ok.onPullRequest(), ok.state(), "member",
-            "newcomer", ok.body(), ok.labels(), ok.defaultBranch());
-    TriggerDecision d = TriggerRules.decide(byMember, testInfraJobs(), facts(Set.of("member"), List.of()));
-    assertThat(started(d)).containsExactlyInAnyOrder("pull-test-infra-unit-test", "pull-test-infra-verify-lint");
+            ok.action(),
+            ok.repo(),
+            ok.number(),
+            ok.onPullRequest(),
+            ok.state(),
+            "member",
+            "newcomer",
+            ok.body(),
+            ok.labels(),
+            ok.defaultBranch());
+    TriggerDecision d =
+        TriggerRules.decide(byMember, testInfraJobs(), facts(Set.of("member"), List.of()));
+    assertThat(started(d))
+        .containsExactlyInAnyOrder("pull-test-infra-unit-test", "pull-test-infra-verify-lint");
     assertThat(d.notes()).anyMatch(n -> n.startsWith("/ok-to-test"));
   }
 
   @Test
   void slashTestOfAnUnknownJobGetsTheHelpReply() {
     TriggerDecision d =
-        TriggerRules.decide(testInfraComment("/test no-such-job"), testInfraJobs(), facts(Set.of("spxtr"), List.of()));
+        TriggerRules.decide(
+            testInfraComment("/test no-such-job"),
+            testInfraJobs(),
+            facts(Set.of("spxtr"), List.of()));
     assertThat(d.started()).isEmpty();
     assertThat(d.notes()).contains("The specified target(s) for `/test` were not found.");
   }
@@ -252,7 +289,8 @@ class TriggerRulesTest {
     GitHubEvent push = event("push", "prow-phony/push.json");
     TriggerDecision d = TriggerRules.decide(push, testInfraJobs(), facts(Set.of(), List.of()));
     assertThat(started(d)).containsExactly("post-test-infra-test-all");
-    assertThat(reason(d, "post-test-infra-test-all")).isEqualTo("no change filter: runs on every push to master");
+    assertThat(reason(d, "post-test-infra-test-all"))
+        .isEqualTo("no change filter: runs on every push to master");
   }
 
   @Test
@@ -269,15 +307,22 @@ class TriggerRulesTest {
     Files.writeString(
         file,
         "postsubmits:\n  kubernetes/test-infra:\n"
-            + "  - name: post-prow\n    run_if_changed: '^prow/cmd/'\n" + SPEC
-            + "  - name: post-docs\n    run_if_changed: '^docs/'\n" + SPEC
-            + "  - name: post-off\n    always_run: false\n" + SPEC
-            + "  - name: post-release\n    branches: [release]\n" + SPEC);
+            + "  - name: post-prow\n    run_if_changed: '^prow/cmd/'\n"
+            + SPEC
+            + "  - name: post-docs\n    run_if_changed: '^docs/'\n"
+            + SPEC
+            + "  - name: post-off\n    always_run: false\n"
+            + SPEC
+            + "  - name: post-release\n    branches: [release]\n"
+            + SPEC);
     List<Job> jobs = JobConfigLoader.load(List.of(file), ProwSettings.NONE).validJobs();
-    TriggerDecision d = TriggerRules.decide(event("push", "prow-phony/push.json"), jobs, facts(Set.of(), List.of()));
+    TriggerDecision d =
+        TriggerRules.decide(
+            event("push", "prow-phony/push.json"), jobs, facts(Set.of(), List.of()));
     assertThat(started(d)).containsExactly("post-prow");
     assertThat(reason(d, "post-prow")).isEqualTo("run_if_changed matched prow/cmd/splice/main.go");
-    assertThat(reason(d, "post-docs")).isEqualTo("run_if_changed matched none of the 3 changed files");
+    assertThat(reason(d, "post-docs"))
+        .isEqualTo("run_if_changed matched none of the 3 changed files");
     assertThat(reason(d, "post-off")).contains("runs only when started by hand");
     assertThat(reason(d, "post-release")).contains("does not match branches [release]");
   }
