@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
       VerifyPrCommand.class,
       BotCommand.class,
       ServeCommand.class,
+      JobsCommand.class,
       BenchCommand.class
     })
 final class SnoopCommand {
