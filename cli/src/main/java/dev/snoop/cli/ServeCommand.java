@@ -4,6 +4,7 @@ import dev.snoop.db.Database;
 import dev.snoop.web.ServerOptions;
 import dev.snoop.web.WebServer;
 import dev.snoop.web.api.ReleasesApi;
+import dev.snoop.web.page.PageRoutes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,8 @@ final class ServeCommand implements Callable<Integer> {
         new ServerOptions(
             host(listen), port(listen), token(apiTokenFile), ServerOptions.DEFAULT_MAX_BODY_BYTES);
     try (Database db = root.openDatabase();
-        WebServer server = WebServer.start(options, List.of(new ReleasesApi(db.dsl())))) {
+        WebServer server =
+            WebServer.start(options, List.of(new ReleasesApi(db.dsl()), new PageRoutes()))) {
       spec.commandLine().getOut().println("snoop serves " + server.uri());
       spec.commandLine().getOut().flush();
       CountDownLatch stopped = new CountDownLatch(1);
