@@ -1,11 +1,17 @@
 package dev.snoop.cli;
 
 import dev.snoop.db.Database;
+import dev.snoop.web.Routes;
 import dev.snoop.web.ServerOptions;
 import dev.snoop.web.WebServer;
+import dev.snoop.web.api.CoverageApi;
+import dev.snoop.web.api.EndpointsApi;
 import dev.snoop.web.api.ReleasesApi;
+import dev.snoop.web.api.VerificationsApi;
+import dev.snoop.web.apisnoop.ApisnoopRoutes;
 import dev.snoop.web.page.PageRoutes;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jooq.DSLContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,16 +55,34 @@ final class ServeCommand implements Callable<Integer> {
     ServerOptions options =
         new ServerOptions(
             host(listen), port(listen), token(apiTokenFile), ServerOptions.DEFAULT_MAX_BODY_BYTES);
-    try (Database db = root.openDatabase();
-        WebServer server =
-            WebServer.start(options, List.of(new ReleasesApi(db.dsl()), new PageRoutes()))) {
-      spec.commandLine().getOut().println("snoop serves " + server.uri());
-      spec.commandLine().getOut().flush();
+    try (Database db = root.openDatabase()) {
+      serve(db, options, spec.commandLine().getOut());
+    }
+    return ExitCode.OK;
+  }
+
+  /** Every area's routes over the database. */
+  static List<Routes> routes(Database db) {
+    DSLContext sql = db.dsl();
+    return List.of(
+        new ReleasesApi(sql),
+        new CoverageApi(sql),
+        new EndpointsApi(sql),
+        new VerificationsApi(sql),
+        new ApisnoopRoutes(sql),
+        new PageRoutes());
+  }
+
+  /** Serves over the open database, printing the URL, until the process is stopped. */
+  static void serve(Database db, ServerOptions options, PrintWriter out)
+      throws InterruptedException {
+    try (WebServer server = WebServer.start(options, routes(db))) {
+      out.println("snoop serves " + server.uri());
+      out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();
     }
-    return ExitCode.OK;
   }
 
   static String host(String listen) {

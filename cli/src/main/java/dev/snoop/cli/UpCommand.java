@@ -3,9 +3,11 @@ package dev.snoop.cli;
 import dev.snoop.db.Database;
 import dev.snoop.db.spec.LevelRule;
 import dev.snoop.ingest.prow.HttpProwBucket;
+import dev.snoop.web.ServerOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,8 +80,21 @@ final class UpCommand implements Callable<Integer> {
       description = "Skip every input not given as a local file instead of fetching it upstream.")
   boolean offline;
 
+  @Option(
+      names = "--serve",
+      description =
+          "Then serve the pages, the API and APISnoop's files over the database, as snoop serve"
+              + " does, until stopped (Ctrl-C).")
+  boolean serve;
+
+  @Option(
+      names = "--listen",
+      defaultValue = "127.0.0.1:8080",
+      description = "With --serve: HOST:PORT to listen on (default: ${DEFAULT-VALUE}).")
+  String listen;
+
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
     MainJob.Inputs inputs =
         new MainJob.Inputs(
@@ -96,9 +111,22 @@ final class UpCommand implements Callable<Integer> {
             bucketUrl,
             allowEmpty,
             offline);
+    // Checked before the job, which may run for minutes.
+    Optional<ServerOptions> serving =
+        serve
+            ? Optional.of(
+                new ServerOptions(
+                    ServeCommand.host(listen),
+                    ServeCommand.port(listen),
+                    Optional.empty(),
+                    ServerOptions.DEFAULT_MAX_BODY_BYTES))
+            : Optional.empty();
     try (Database db = root.openDatabase()) {
       new MainJob(db, root.inputReader(), spec.commandLine().getOut(), spec.commandLine().getErr())
           .run(inputs);
+      if (serving.isPresent()) {
+        ServeCommand.serve(db, serving.get(), spec.commandLine().getOut());
+      }
     }
     return ExitCode.OK;
   }

@@ -100,14 +100,6 @@ public final class ApisnoopFiles {
     return Optional.of(content instanceof Yaml y ? y.bytes : json(content));
   }
 
-  /**
-   * A value that changes whenever the files may have changed (a load or an ingest since), so that a
-   * server may keep what it made until then.
-   */
-  public String inputsVersion() {
-    return store.inputsVersion();
-  }
-
   private static byte[] json(Object value) {
     try {
       return JSON.writeValueAsBytes(value);

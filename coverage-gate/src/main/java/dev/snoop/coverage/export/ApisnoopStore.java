@@ -10,13 +10,8 @@ import static dev.snoop.db.jooq.public_.Tables.ENDPOINT_COVERAGE;
 import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 import static dev.snoop.db.jooq.snoop.Tables.CONFORMANCE_HIT;
 import static dev.snoop.db.jooq.snoop.Tables.CURRENT_RUN;
-import static dev.snoop.db.jooq.snoop.Tables.INGEST_RUN;
-import static dev.snoop.db.jooq.snoop.Tables.LOAD_LOG;
 import static dev.snoop.db.jooq.snoop.Tables.RELEASE;
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
 import dev.snoop.coverage.export.ApisnoopFormat.CatalogueEntry;
@@ -250,20 +245,5 @@ final class ApisnoopStore {
         .from(PENDING_ELIGIBLE_ENDPOINT)
         .orderBy(PENDING_ELIGIBLE_ENDPOINT.ENDPOINT)
         .fetch(PENDING_ELIGIBLE_ENDPOINT.ENDPOINT);
-  }
-
-  /**
-   * A value that changes whenever anything the files are made from may have changed: every load
-   * (spec, lists, catalogue) is logged, and every ingest adds a run (replacing one removes it).
-   */
-  String inputsVersion() {
-    var v =
-        sql.select(
-                field(select(max(LOAD_LOG.ID)).from(LOAD_LOG)),
-                field(select(max(LOAD_LOG.LOADED_AT)).from(LOAD_LOG)),
-                field(select(max(INGEST_RUN.ID)).from(INGEST_RUN)),
-                field(select(count()).from(INGEST_RUN)))
-            .fetchOne();
-    return v.value1() + "/" + v.value2() + "/" + v.value3() + "/" + v.value4();
   }
 }

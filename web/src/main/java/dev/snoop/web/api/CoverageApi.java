@@ -7,11 +7,14 @@ import dev.snoop.coverage.export.ApisnoopFiles;
 import dev.snoop.coverage.gate.ConformanceGate;
 import dev.snoop.coverage.gate.GateJson;
 import dev.snoop.coverage.gate.GateRequest;
+import dev.snoop.db.release.Release;
 import dev.snoop.ingest.prow.ProwRequest;
+import dev.snoop.web.CoverageCache;
 import dev.snoop.web.Routes;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +25,16 @@ import org.jooq.DSLContext;
  * release ({@code conformance-progress.json}) and the gate's report ({@code snoop gate --json}).
  */
 public final class CoverageApi implements Routes {
+  private static final String JSON = ContentType.APPLICATION_JSON.getMimeType();
+
   private final DSLContext sql;
   private final CoverageReleases releases;
+  private final CoverageCache cache;
 
   public CoverageApi(DSLContext sql) {
     this.sql = sql;
     this.releases = new CoverageReleases(sql);
+    this.cache = new CoverageCache(sql);
   }
 
   @Override
@@ -38,7 +45,15 @@ public final class CoverageApi implements Routes {
   }
 
   private void coverage(Context ctx) {
-    json(ctx, CoverageJson.of(new CoverageStore(sql).coverage(Params.release(ctx, releases))));
+    Release release = Params.release(ctx, releases);
+    cache.send(
+        ctx,
+        "coverage " + release,
+        JSON,
+        () ->
+            Optional.of(
+                CoverageJson.of(new CoverageStore(sql).coverage(release))
+                    .getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The gate with snoop gate's defaults: APISnoop's jobs expected, 48 hours of age allowed. */
@@ -51,15 +66,15 @@ public final class CoverageApi implements Routes {
             GateRequest.DEFAULT_MAX_AGE,
             false,
             Instant.now());
-    json(ctx, GateJson.of(new ConformanceGate(sql).evaluate(request)));
+    // Not kept: the report measures the sources' ages at the time asked.
+    ctx.contentType(JSON).result(GateJson.of(new ConformanceGate(sql).evaluate(request)));
   }
 
   private void progress(Context ctx) {
-    ctx.contentType(ContentType.APPLICATION_JSON)
-        .result(new ApisnoopFiles(sql).content(ApisnoopFiles.PROGRESS).orElseThrow());
-  }
-
-  private static void json(Context ctx, String json) {
-    ctx.contentType(ContentType.APPLICATION_JSON).result(json);
+    cache.send(
+        ctx,
+        ApisnoopFiles.PROGRESS,
+        JSON,
+        () -> new ApisnoopFiles(sql).content(ApisnoopFiles.PROGRESS));
   }
 }

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.snoop.coverage.export.ApisnoopExporter;
 import dev.snoop.coverage.testing.ReplayFixture;
 import dev.snoop.db.Database;
+import dev.snoop.db.conformance.EndpointLists;
+import dev.snoop.db.input.Input;
+import dev.snoop.db.input.InputReader;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
 import dev.snoop.web.ServerOptions;
@@ -41,12 +44,16 @@ class ApisnoopFilesIT {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final ReplayFixture fixture;
+  private final Database database;
+  private final Path temp;
   private final Path exported;
   private final WebServer server;
   private final TestClient client;
 
   ApisnoopFilesIT(Database database, @TempDir Path temp) throws IOException {
     this.fixture = new ReplayFixture(database, temp);
+    this.database = database;
+    this.temp = temp;
     this.exported = temp.resolve("export");
     new ApisnoopExporter(database.dsl()).exportAll(exported);
     this.server =
@@ -150,6 +157,29 @@ class ApisnoopFilesIT {
     // Every operation of the spec is new in the only release loaded, deprecated ones too.
     assertThat(newEndpoints.get(0).path("endpoints").size())
         .isGreaterThan(fixture.published.path("endpoints").size());
+  }
+
+  @Test
+  void aLoadIsServedAtOnce() throws IOException {
+    assertThat(YAML.readTree(client.get("/apisnoop/pending_eligible_endpoints.yaml").body()))
+        .isEmpty();
+    try {
+      loadPending("- readCoreV1Namespace\n");
+      JsonNode pending =
+          YAML.readTree(client.get("/apisnoop/pending_eligible_endpoints.yaml").body());
+      assertThat(pending).hasSize(1);
+      assertThat(pending.get(0).asText()).isEqualTo("readCoreV1Namespace");
+    } finally {
+      loadPending("[]\n");
+    }
+    assertThat(YAML.readTree(client.get("/apisnoop/pending_eligible_endpoints.yaml").body()))
+        .isEmpty();
+  }
+
+  private void loadPending(String yaml) throws IOException {
+    Path file = Files.writeString(temp.resolve("pending-" + System.nanoTime() + ".yaml"), yaml);
+    new EndpointLists(database.dsl(), new InputReader(temp.resolve("cache")))
+        .loadPending(Input.file(file), ReplayFixture.RELEASE);
   }
 
   @Test
