@@ -34,12 +34,13 @@ function urlOf(view) {
 export async function showCoverage() {
   const main = document.getElementById('page');
   let view = viewOf(location);
-  const [releases, coverage] = await Promise.all([
+  // All at once: the API resolves "latest" (and "1.33") the same way for each.
+  const [releases, coverage, all] = await Promise.all([
     releasesWithSpec(),
     getJson(`/api/releases/${encodeURIComponent(view.release)}/coverage`),
+    getJson(apiPath(`/api/releases/${encodeURIComponent(view.release)}/endpoints`)),
   ]);
-  const release = coverage.release; // "latest" and "1.33" resolved by the API
-  const all = await getJson(apiPath(`/api/releases/${encodeURIComponent(release)}/endpoints`));
+  const release = coverage.release;
   document.title = `snoop: ${release} coverage`;
 
   const breadcrumb = h('div', { id: 'breadcrumb', 'aria-live': 'polite' });
