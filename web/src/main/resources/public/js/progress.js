@@ -59,7 +59,7 @@ export async function showProgress() {
       h('a', { href: '/conformance-progress/ineligible-endpoints' }, 'Ineligible endpoints'), ' · ',
       h('a', { href: '/conformance-progress/pending-endpoints' }, 'Pending endpoints')),
     h('div', { class: 'controls' }, toggle),
-    h('div', { class: 'legend chart' }, SEGMENTS.map((s) => h('span', { class: `swatch-${s.key}` }, s.label))),
+    h('div', { class: 'legend' }, SEGMENTS.map((s) => h('span', { class: `swatch-${s.key}` }, s.label))),
     chart);
 
   function draw() {

@@ -349,10 +349,18 @@ class PagesIT {
   }
 
   @Test
-  void theLivePageAsksForTheUserAgent() {
+  void theLivePageWatchesTheUserAgentGivenInItsAddress() {
     browser.open("/live?useragent=my-test");
+    browser.waitFor(
+        () ->
+            !browser
+                .driver
+                .findElements(By.cssSelector("#live-none, #live-result .error"))
+                .isEmpty());
     browser.screenshot("live");
     assertThat(select("#useragent").getAttribute("value")).isEqualTo("my-test");
+    // this server has no live sink: the agent has no event to show
+    assertThat(select("#live-none").getText()).contains(RELEASE);
   }
 
   private String field(String name) {
