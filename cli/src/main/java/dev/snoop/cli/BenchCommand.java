@@ -6,6 +6,8 @@ import dev.snoop.bench.ingest.IngestBenchmark;
 import dev.snoop.bench.ingest.IngestShapes;
 import dev.snoop.bench.ingest.MatcherBenchmark;
 import dev.snoop.bench.ingest.Shape;
+import dev.snoop.bench.page.HeadlessChromium;
+import dev.snoop.bench.page.PageBenchmark;
 import dev.snoop.bench.spec.SpecLoadBenchmark;
 import dev.snoop.bench.verify.VerifyBenchmark;
 import dev.snoop.bench.web.WebBenchmark;
@@ -47,7 +49,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Ingest.class,
       BenchCommand.Verify.class,
       BenchCommand.Coverage.class,
-      BenchCommand.Web.class
+      BenchCommand.Web.class,
+      BenchCommand.Page.class
     })
 final class BenchCommand {
   @Spec CommandSpec spec;
@@ -288,6 +291,55 @@ final class BenchCommand {
     private String figures(Database db, Release r) {
       return CoverageBenchmark.run(db.dsl(), r, runs).describe()
           + GateBenchmark.run(db.dsl(), r, runs).describe();
+    }
+  }
+
+  @Command(
+      name = "page",
+      description =
+          "Load the coverage page of a running snoop serve in headless Chromium and print the time"
+              + " from navigation to the sunburst's last leaf, per load.")
+  static final class Page implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
+    @Option(
+        names = "--url",
+        defaultValue = "http://127.0.0.1:8080/",
+        description = "The server's address (default http://127.0.0.1:8080/).")
+    URI url;
+
+    @Option(names = "--release", defaultValue = "latest", description = "Release (default latest).")
+    String release;
+
+    @Option(
+        names = "--loads",
+        defaultValue = "6",
+        description = "Loads; the first is the cold one.")
+    int loads;
+
+    @Override
+    public Integer call() {
+      if (!HeadlessChromium.installed()) {
+        throw new UserException(
+            "Chromium is not installed; apt-get install chromium chromium-driver");
+      }
+      List<PageBenchmark.Load> result =
+          new PageBenchmark().run(url, release, loads, Duration.ofSeconds(60));
+      PrintWriter out = bench.out();
+      for (int i = 0; i < result.size(); i++) {
+        PageBenchmark.Load load = result.get(i);
+        out.printf(
+            "load %d%s: %.0f ms to the last of %d leaves%n",
+            i + 1, i == 0 ? " (cold)" : "", load.millis(), load.leaves());
+      }
+      double[] warm =
+          result.stream().skip(1).mapToDouble(PageBenchmark.Load::millis).sorted().toArray();
+      if (warm.length > 0) {
+        out.printf(
+            "warm loads: median %.0f ms, min %.0f ms, max %.0f ms%n",
+            warm[warm.length / 2], warm[0], warm[warm.length - 1]);
+      }
+      return ExitCode.OK;
     }
   }
 

@@ -14,11 +14,7 @@ import dev.snoop.web.api.EndpointsApi;
 import dev.snoop.web.api.ReleasesApi;
 import dev.snoop.web.api.VerificationsApi;
 import dev.snoop.web.apisnoop.ApisnoopRoutes;
-import dev.snoop.web.hook.GitHubHook;
-import dev.snoop.web.hook.HookConsumer;
-import dev.snoop.web.live.AuditSink;
-import dev.snoop.web.live.LiveApi;
-import dev.snoop.web.live.LiveStore;
+import dev.snoop.web.page.PageRoutes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -174,6 +170,7 @@ final class ServeCommand implements Callable<Integer> {
     routes.add(new EndpointsApi(sql));
     routes.add(new VerificationsApi(sql));
     routes.add(new ApisnoopRoutes(sql));
+    routes.add(new PageRoutes());
     liveRelease.ifPresent(
         r -> {
           routes.add(new AuditSink(db, r, options.maxBodyBytes()));

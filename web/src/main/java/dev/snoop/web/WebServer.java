@@ -2,6 +2,7 @@ package dev.snoop.web;
 
 import dev.snoop.db.input.InputException;
 import dev.snoop.db.release.UnknownReleaseException;
+import dev.snoop.web.page.PageRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -43,6 +44,7 @@ public final class WebServer implements AutoCloseable {
               cfg.http.gzipOnlyCompression();
               cfg.staticFiles.enableWebjars();
               cfg.staticFiles.add("/public", Location.CLASSPATH);
+              cfg.spaRoot.addHandler("/", PageRoutes::deepLink);
               cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
               cfg.router.mount(
                   router -> {
