@@ -74,6 +74,8 @@ final class SnoopCommand {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(verbose ? Level.INFO : Level.WARN);
     ((Logger) LoggerFactory.getLogger("dev.snoop")).setLevel(verbose ? Level.DEBUG : Level.WARN);
+    ((Logger) LoggerFactory.getLogger("com.zaxxer.hikari"))
+        .setLevel(verbose ? Level.INFO : Level.ERROR);
   }
 
   DatabaseSettings databaseSettings() {
