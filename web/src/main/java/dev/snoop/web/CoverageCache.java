@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,13 +15,22 @@ import org.jooq.DSLContext;
 
 /**
  * Answers made from coverage, each kept with its gzip form until a load or an ingest changes the
- * database ({@link CoverageInputs}, asked on every request, so several servers may share one
- * database). A release's coverage or APISnoop file takes a second or more to make; APISnoop's web
- * app fetches every release's file at once.
+ * database ({@link CoverageInputs}, so several servers may share one database). A release's
+ * coverage or APISnoop file takes a second or more to make; APISnoop's web app fetches every
+ * release's file at once.
  */
 public final class CoverageCache {
+  /**
+   * How long a read of the inputs' version is trusted: a load or an ingest is served within this
+   * time. Asking the database on every request held 50 concurrent clients to one query each.
+   */
+  public static final Duration FRESHNESS = Duration.ofSeconds(1);
+
   private final CoverageInputs inputs;
   private final Map<String, Made> made = new ConcurrentHashMap<>();
+  private volatile VersionRead lastRead;
+
+  private record VersionRead(String version, long atNanos) {}
 
   /** An answer as made for one version of the inputs. */
   private record Made(String inputsVersion, byte[] bytes, byte[] gzipped) {}
@@ -37,7 +47,7 @@ public final class CoverageCache {
    */
   public boolean send(
       Context ctx, String key, String contentType, Supplier<Optional<byte[]>> make) {
-    String version = inputs.version();
+    String version = version();
     Made answer = made.get(key);
     if (answer == null || !answer.inputsVersion().equals(version)) {
       Optional<byte[]> bytes = make.get();
@@ -55,6 +65,17 @@ public final class CoverageCache {
       ctx.result(answer.bytes());
     }
     return true;
+  }
+
+  /** The inputs' version, read again once {@link #FRESHNESS} has passed since the last read. */
+  private String version() {
+    VersionRead read = lastRead;
+    long now = System.nanoTime();
+    if (read == null || now - read.atNanos() > FRESHNESS.toNanos()) {
+      read = new VersionRead(inputs.version(), now);
+      lastRead = read;
+    }
+    return read.version();
   }
 
   private static byte[] gzip(byte[] bytes) {

@@ -44,16 +44,21 @@ public final class CoverageApi implements Routes {
     router.get("/api/progress", this::progress);
   }
 
+  /**
+   * Kept under the release as written ({@code latest}, {@code 1.34}, ...), so a kept answer needs
+   * no query; the release is resolved (404 or 400 when it cannot be) only to make one.
+   */
   private void coverage(Context ctx) {
-    Release release = Params.release(ctx, releases);
     cache.send(
         ctx,
-        "coverage " + release,
+        "coverage " + ctx.pathParam("release"),
         JSON,
-        () ->
-            Optional.of(
-                CoverageJson.of(new CoverageStore(sql).coverage(release))
-                    .getBytes(StandardCharsets.UTF_8)));
+        () -> {
+          Release release = Params.release(ctx, releases);
+          return Optional.of(
+              CoverageJson.of(new CoverageStore(sql).coverage(release))
+                  .getBytes(StandardCharsets.UTF_8));
+        });
   }
 
   /** The gate with snoop gate's defaults: APISnoop's jobs expected, 48 hours of age allowed. */

@@ -14,6 +14,7 @@ import dev.snoop.db.input.Input;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
+import dev.snoop.web.CoverageCache;
 import dev.snoop.web.ServerOptions;
 import dev.snoop.web.TestClient;
 import dev.snoop.web.WebServer;
@@ -160,20 +161,32 @@ class ApisnoopFilesIT {
   }
 
   @Test
-  void aLoadIsServedAtOnce() throws IOException {
-    assertThat(YAML.readTree(client.get("/apisnoop/pending_eligible_endpoints.yaml").body()))
-        .isEmpty();
+  void aLoadIsServedWithinTheCachesFreshness() throws Exception {
+    assertThat(pendingServed()).isEmpty();
     try {
       loadPending("- readCoreV1Namespace\n");
-      JsonNode pending =
-          YAML.readTree(client.get("/apisnoop/pending_eligible_endpoints.yaml").body());
-      assertThat(pending).hasSize(1);
+      JsonNode pending = awaitPendingServed(1);
       assertThat(pending.get(0).asText()).isEqualTo("readCoreV1Namespace");
     } finally {
       loadPending("[]\n");
     }
-    assertThat(YAML.readTree(client.get("/apisnoop/pending_eligible_endpoints.yaml").body()))
-        .isEmpty();
+    assertThat(awaitPendingServed(0)).isEmpty();
+  }
+
+  private JsonNode pendingServed() throws IOException {
+    return YAML.readTree(client.get("/apisnoop/pending_eligible_endpoints.yaml").body());
+  }
+
+  /** The pending list served once it has {@code size} entries; fails after twice the freshness. */
+  private JsonNode awaitPendingServed(int size) throws Exception {
+    long deadline = System.nanoTime() + 2 * CoverageCache.FRESHNESS.toNanos();
+    JsonNode pending = pendingServed();
+    while (pending.size() != size && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      pending = pendingServed();
+    }
+    assertThat(pending).hasSize(size);
+    return pending;
   }
 
   private void loadPending(String yaml) throws IOException {
