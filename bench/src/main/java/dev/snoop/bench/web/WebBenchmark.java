@@ -2,7 +2,6 @@ package dev.snoop.bench.web;
 
 import dev.snoop.db.input.InvalidValueException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,11 +17,11 @@ import java.util.concurrent.Future;
 
 /**
  * A web server under load: {@code clients} threads, each sending one request after another
- * (HTTP/1.1, kept alive, {@code Accept-Encoding: gzip} as a browser does, each body read to its
- * end) for a warm-up and then for the measured time, going round the paths (client i starting at
- * path i). Reports requests per second and the latency percentiles of each path; a response other
- * than 200 counts as an error; one sent while measuring but answered after the end is counted as
- * late, not in the figures.
+ * (HTTP/1.1, one kept-alive connection each ({@link KeepAliveConnection}), {@code Accept-Encoding:
+ * gzip} as a browser does, each body read to its end) for a warm-up and then for the measured time,
+ * going round the paths (client i starting at path i). Reports requests per second and the latency
+ * percentiles of each path; a response other than 200 counts as an error; one sent while measuring
+ * but answered after the end is counted as late, not in the figures.
  */
 public final class WebBenchmark {
   private WebBenchmark() {}
@@ -103,18 +102,13 @@ public final class WebBenchmark {
     }
     List<URI> uris = paths.stream().map(p -> base.resolve(p.replaceFirst("^/", ""))).toList();
     checkEachAnswers(uris);
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
     long start = System.nanoTime();
     long measureFrom = start + warmUp.toNanos();
     long end = measureFrom + measured.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<Client>> futures = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      Client client = new Client(http, uris, i, measureFrom, end);
+      Client client = new Client(base, uris, i, measureFrom, end);
       futures.add(pool.submit(() -> client.run()));
     }
     List<Client> done = new ArrayList<>();
@@ -184,7 +178,7 @@ public final class WebBenchmark {
 
   /** One client: requests one after another, its latencies kept per path once measuring. */
   private static final class Client {
-    private final HttpClient http;
+    private final URI base;
     private final List<URI> uris;
     private final int first;
     private final long measureFrom;
@@ -194,8 +188,8 @@ public final class WebBenchmark {
     final long[] late;
     final long[] bytes;
 
-    Client(HttpClient http, List<URI> uris, int first, long measureFrom, long end) {
-      this.http = http;
+    Client(URI base, List<URI> uris, int first, long measureFrom, long end) {
+      this.base = base;
       this.uris = uris;
       this.first = first;
       this.measureFrom = measureFrom;
@@ -211,33 +205,25 @@ public final class WebBenchmark {
       return latencies[path].toArray();
     }
 
-    Client run() throws IOException, InterruptedException {
-      byte[] buffer = new byte[64 * 1024];
-      for (int n = first; ; n++) {
-        int path = n % uris.size();
-        HttpRequest request =
-            HttpRequest.newBuilder(uris.get(path)).header("Accept-Encoding", "gzip").build();
-        long sent = System.nanoTime();
-        if (sent >= end) {
-          return this;
-        }
-        HttpResponse<InputStream> response =
-            http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        long size = 0;
-        try (InputStream body = response.body()) {
-          for (int read; (read = body.read(buffer)) >= 0; ) {
-            size += read;
+    Client run() throws IOException {
+      try (KeepAliveConnection connection = new KeepAliveConnection(base)) {
+        for (int n = first; ; n++) {
+          int path = n % uris.size();
+          long sent = System.nanoTime();
+          if (sent >= end) {
+            return this;
           }
-        }
-        long answered = System.nanoTime();
-        if (sent >= measureFrom && answered <= end) {
-          latencies[path].add(answered - sent);
-          bytes[path] += size;
-          if (response.statusCode() != 200) {
-            errors[path]++;
+          KeepAliveConnection.Answer answer = connection.get(uris.get(path));
+          long answered = System.nanoTime();
+          if (sent >= measureFrom && answered <= end) {
+            latencies[path].add(answered - sent);
+            bytes[path] += answer.bodyBytes();
+            if (answer.status() != 200) {
+              errors[path]++;
+            }
+          } else if (sent >= measureFrom) {
+            late[path]++;
           }
-        } else if (sent >= measureFrom) {
-          late[path]++;
         }
       }
     }

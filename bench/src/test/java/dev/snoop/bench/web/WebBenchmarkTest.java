@@ -30,6 +30,7 @@ class WebBenchmarkTest {
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext("/fast", exchange -> answer(exchange, fast, 0));
     server.createContext("/slow", exchange -> answer(exchange, slow, 20));
+    server.createContext("/chunked", WebBenchmarkTest::answerInChunks);
     server.start();
     base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
@@ -53,6 +54,30 @@ class WebBenchmarkTest {
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
     }
+  }
+
+  /** 100,000 bytes with no Content-Length: the JDK's server sends them chunked. */
+  private static void answerInChunks(com.sun.net.httpserver.HttpExchange exchange)
+      throws IOException {
+    try (exchange) {
+      exchange.sendResponseHeaders(200, 0);
+      for (int i = 0; i < 10; i++) {
+        exchange.getResponseBody().write(new byte[10_000]);
+        exchange.getResponseBody().flush();
+      }
+    }
+  }
+
+  @Test
+  void aChunkedBodyIsReadToItsEndOnAKeptConnection() throws Exception {
+    WebBenchmark.Report report =
+        WebBenchmark.run(
+            base, List.of("/chunked", "/fast"), 2, Duration.ofMillis(100), Duration.ofMillis(500));
+    WebBenchmark.PathFigures chunked = report.paths().get(0);
+    assertThat(chunked.requests()).isPositive();
+    assertThat(chunked.errors()).isZero();
+    assertThat(chunked.bytes()).isEqualTo(100_000 * chunked.requests());
+    assertThat(report.paths().get(1).bytes()).isEqualTo(2 * report.paths().get(1).requests());
   }
 
   @Test
