@@ -7,7 +7,6 @@ import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.submissions.store.VerificationStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -36,18 +35,7 @@ class BotIT {
   }
 
   private PullRequestBot bot(boolean apply) {
-    GitHubClient client =
-        new GitHubClient(
-            github.url(),
-            Optional.of(FakeGitHub.TOKEN),
-            GitHubClient.Retries.DEFAULT,
-            d -> {},
-            Clock.systemUTC());
-    return new PullRequestBot(
-        client,
-        RealPullRequests.verifier(cache, "v1.31"),
-        new PullRequestBot.Settings(FakeGitHub.REPO, apply, Optional.of(FakeGitHub.LOGIN)),
-        Optional.of(new VerificationStore(db.dsl())));
+    return RealPullRequests.bot(github, cache, db.dsl(), apply);
   }
 
   @Test

@@ -8,12 +8,10 @@ import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.submissions.bot.BotService;
 import dev.snoop.submissions.bot.FakeGitHub;
-import dev.snoop.submissions.bot.GitHubClient;
 import dev.snoop.submissions.bot.Outcome;
 import dev.snoop.submissions.bot.PullRequestBot;
 import dev.snoop.submissions.bot.RealPullRequests;
 import dev.snoop.submissions.bot.WebhookHandler;
-import dev.snoop.submissions.store.VerificationStore;
 import dev.snoop.web.ServerOptions;
 import dev.snoop.web.WebServer;
 import java.net.http.HttpClient;
@@ -21,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,18 +53,7 @@ class BotHookIT {
   }
 
   private PullRequestBot bot() {
-    GitHubClient client =
-        new GitHubClient(
-            github.url(),
-            Optional.of(FakeGitHub.TOKEN),
-            GitHubClient.Retries.DEFAULT,
-            d -> {},
-            Clock.systemUTC());
-    return new PullRequestBot(
-        client,
-        RealPullRequests.verifier(cache, "v1.31"),
-        new PullRequestBot.Settings(FakeGitHub.REPO, true, Optional.of(FakeGitHub.LOGIN)),
-        Optional.of(new VerificationStore(db.dsl())));
+    return RealPullRequests.bot(github, cache, db.dsl(), true);
   }
 
   @Test
