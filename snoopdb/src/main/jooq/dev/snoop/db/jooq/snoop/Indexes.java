@@ -7,6 +7,7 @@ package dev.snoop.db.jooq.snoop;
 import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
+import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 
@@ -30,6 +31,9 @@ public class Indexes {
     public static final Index ENDPOINT_HIT_RELEASE = Internal.createIndex(DSL.name("endpoint_hit_release"), EndpointHit.ENDPOINT_HIT, new OrderField[] { EndpointHit.ENDPOINT_HIT.RELEASE }, false);
     public static final Index INGEST_RUN_RELEASE_SOURCE = Internal.createIndex(DSL.name("ingest_run_release_source"), IngestRun.INGEST_RUN, new OrderField[] { IngestRun.INGEST_RUN.RELEASE, IngestRun.INGEST_RUN.SOURCE }, false);
     public static final Index LOAD_LOG_KIND_RELEASE = Internal.createIndex(DSL.name("load_log_kind_release"), LoadLog.LOAD_LOG, new OrderField[] { LoadLog.LOAD_LOG.KIND, LoadLog.LOAD_LOG.RELEASE, LoadLog.LOAD_LOG.LOADED_AT.desc() }, false);
+    public static final Index PROW_JOB_HISTORY = Internal.createIndex(DSL.name("prow_job_history"), ProwJob.PROW_JOB, new OrderField[] { ProwJob.PROW_JOB.JOB, ProwJob.PROW_JOB.BUILD_ID.desc() }, false);
+    public static final Index PROW_JOB_INCOMPLETE = Internal.createIndex(DSL.name("prow_job_incomplete"), ProwJob.PROW_JOB, new OrderField[] { ProwJob.PROW_JOB.JOB, ProwJob.PROW_JOB.START_TIME }, false);
+    public static final Index PROW_JOB_PULL = Internal.createIndex(DSL.name("prow_job_pull"), ProwJob.PROW_JOB, new OrderField[] { ProwJob.PROW_JOB.ORG, ProwJob.PROW_JOB.REPO, ProwJob.PROW_JOB.PULL_NUMBER }, false);
     public static final Index RELEASE_ONE_WORKING = Internal.createIndex(DSL.name("release_one_working"), Release.RELEASE, new OrderField[] { Release.RELEASE.WORKING }, true);
     public static final Index SUBMISSION_VERIFICATION_PR = Internal.createIndex(DSL.name("submission_verification_pr"), SubmissionVerification.SUBMISSION_VERIFICATION, new OrderField[] { SubmissionVerification.SUBMISSION_VERIFICATION.REPO, SubmissionVerification.SUBMISSION_VERIFICATION.PR_NUMBER, SubmissionVerification.SUBMISSION_VERIFICATION.VERIFIED_AT.desc() }, false);
 }

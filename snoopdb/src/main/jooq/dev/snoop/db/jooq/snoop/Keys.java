@@ -6,11 +6,13 @@ package dev.snoop.db.jooq.snoop;
 
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
+import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 import dev.snoop.db.jooq.snoop.tables.WebhookDelivery;
 import dev.snoop.db.jooq.snoop.tables.records.IngestRunRecord;
 import dev.snoop.db.jooq.snoop.tables.records.LoadLogRecord;
+import dev.snoop.db.jooq.snoop.tables.records.ProwJobRecord;
 import dev.snoop.db.jooq.snoop.tables.records.ReleaseRecord;
 import dev.snoop.db.jooq.snoop.tables.records.SubmissionVerificationRecord;
 import dev.snoop.db.jooq.snoop.tables.records.WebhookDeliveryRecord;
@@ -35,6 +37,8 @@ public class Keys {
 
     public static final UniqueKey<IngestRunRecord> INGEST_RUN_PKEY = Internal.createUniqueKey(IngestRun.INGEST_RUN, DSL.name("ingest_run_pkey"), new TableField[] { IngestRun.INGEST_RUN.ID }, true);
     public static final UniqueKey<LoadLogRecord> LOAD_LOG_PKEY = Internal.createUniqueKey(LoadLog.LOAD_LOG, DSL.name("load_log_pkey"), new TableField[] { LoadLog.LOAD_LOG.ID }, true);
+    public static final UniqueKey<ProwJobRecord> PROW_JOB_BUILD_ID_KEY = Internal.createUniqueKey(ProwJob.PROW_JOB, DSL.name("prow_job_build_id_key"), new TableField[] { ProwJob.PROW_JOB.BUILD_ID }, true);
+    public static final UniqueKey<ProwJobRecord> PROW_JOB_PKEY = Internal.createUniqueKey(ProwJob.PROW_JOB, DSL.name("prow_job_pkey"), new TableField[] { ProwJob.PROW_JOB.ID }, true);
     public static final UniqueKey<ReleaseRecord> RELEASE_PKEY = Internal.createUniqueKey(Release.RELEASE, DSL.name("release_pkey"), new TableField[] { Release.RELEASE.RELEASE_ }, true);
     public static final UniqueKey<SubmissionVerificationRecord> SUBMISSION_VERIFICATION_PKEY = Internal.createUniqueKey(SubmissionVerification.SUBMISSION_VERIFICATION, DSL.name("submission_verification_pkey"), new TableField[] { SubmissionVerification.SUBMISSION_VERIFICATION.ID }, true);
     public static final UniqueKey<WebhookDeliveryRecord> WEBHOOK_DELIVERY_PKEY = Internal.createUniqueKey(WebhookDelivery.WEBHOOK_DELIVERY, DSL.name("webhook_delivery_pkey"), new TableField[] { WebhookDelivery.WEBHOOK_DELIVERY.DELIVERY_ID }, true);

@@ -13,6 +13,7 @@ import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LatestRelease;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
+import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.ReleaseEndpointTest;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
@@ -92,6 +93,13 @@ public class Snoop extends SchemaImpl {
     public final LoadLog LOAD_LOG = LoadLog.LOAD_LOG;
 
     /**
+     * The job engine's runs, one row per run of a job (a ProwJob in Prow):
+     * triggered, then pending while it runs, then success, failure, aborted or
+     * error.
+     */
+    public final ProwJob PROW_JOB = ProwJob.PROW_JOB;
+
+    /**
      * The release catalogue, from APISnoop's releases.yaml: every Kubernetes
      * release snoop knows, and which one is in development.
      */
@@ -141,6 +149,7 @@ public class Snoop extends SchemaImpl {
             IngestRun.INGEST_RUN,
             LatestRelease.LATEST_RELEASE,
             LoadLog.LOAD_LOG,
+            ProwJob.PROW_JOB,
             Release.RELEASE,
             ReleaseEndpointTest.RELEASE_ENDPOINT_TEST,
             SubmissionVerification.SUBMISSION_VERIFICATION,

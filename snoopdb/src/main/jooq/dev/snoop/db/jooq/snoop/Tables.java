@@ -12,6 +12,7 @@ import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LatestRelease;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
+import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.ReleaseEndpointTest;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
@@ -75,6 +76,13 @@ public class Tables {
      * checksum, when, and how many rows it gave.
      */
     public static final LoadLog LOAD_LOG = LoadLog.LOAD_LOG;
+
+    /**
+     * The job engine's runs, one row per run of a job (a ProwJob in Prow):
+     * triggered, then pending while it runs, then success, failure, aborted or
+     * error.
+     */
+    public static final ProwJob PROW_JOB = ProwJob.PROW_JOB;
 
     /**
      * The release catalogue, from APISnoop's releases.yaml: every Kubernetes

@@ -1,0 +1,164 @@
+package dev.snoop.ci.run;
+
+import static dev.snoop.db.jooq.snoop.Tables.PROW_JOB;
+
+import dev.snoop.ci.config.JobType;
+import dev.snoop.db.jooq.snoop.tables.records.ProwJobRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs as rows of {@code snoop.prow_job}. Writes that move a run on are compare-and-set on its
+ * state, so two engines acting on one run at once never both succeed.
+ */
+public final class JobStore {
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+  private JobStore() {}
+
+  /** Stores a new run (in the caller's transaction, e.g. the webhook delivery's). */
+  public static void insert(DSLContext sql, JobRun run) {
+    ProwJobRecord row = sql.newRecord(PROW_JOB);
+    fill(row, run);
+    row.insert();
+  }
+
+  /** The run with this id. */
+  public static Optional<JobRun> find(DSLContext sql, String id) {
+    return sql.selectFrom(PROW_JOB).where(PROW_JOB.ID.eq(id)).fetchOptional().map(JobStore::run);
+  }
+
+  /** Every run not complete yet, oldest first. */
+  public static List<JobRun> incomplete(DSLContext sql) {
+    return sql.selectFrom(PROW_JOB)
+        .where(PROW_JOB.COMPLETION_TIME.isNull())
+        .orderBy(PROW_JOB.START_TIME, PROW_JOB.BUILD_ID)
+        .fetch(JobStore::run);
+  }
+
+  /** A job's runs, newest first. */
+  public static List<JobRun> history(DSLContext sql, String job, int limit) {
+    return sql.selectFrom(PROW_JOB)
+        .where(PROW_JOB.JOB.eq(job))
+        .orderBy(PROW_JOB.BUILD_ID.desc())
+        .limit(limit)
+        .fetch(JobStore::run);
+  }
+
+  /**
+   * Writes {@code updated} over the stored run if the stored run is still in {@code expectedState}.
+   *
+   * @return whether it was written (false: another engine or loop moved the run first)
+   */
+  public static boolean replace(DSLContext sql, JobState expectedState, JobRun updated) {
+    ProwJobRecord row = sql.newRecord(PROW_JOB);
+    fill(row, updated);
+    row.changed(PROW_JOB.ID, false);
+    return sql.update(PROW_JOB)
+            .set(row)
+            .where(PROW_JOB.ID.eq(updated.id()))
+            .and(PROW_JOB.STATE.eq(expectedState.prowName()))
+            .execute()
+        == 1;
+  }
+
+  private static void fill(ProwJobRecord row, JobRun run) {
+    row.setId(run.id());
+    row.setJob(run.job());
+    row.setType(run.type().prowName());
+    row.setState(run.state().prowName());
+    row.setBuildId(run.buildId());
+    row.setContext(run.context().orElse(null));
+    row.setOrg(run.refs().map(Refs::org).orElse(null));
+    row.setRepo(run.refs().map(Refs::repo).orElse(null));
+    row.setBaseRef(run.refs().map(Refs::baseRef).orElse(null));
+    row.setBaseSha(run.refs().flatMap(Refs::baseSha).orElse(null));
+    Optional<Refs.Pull> pull = run.refs().flatMap(Refs::pull);
+    row.setPullNumber(pull.map(Refs.Pull::number).orElse(null));
+    row.setPullSha(pull.map(Refs.Pull::sha).orElse(null));
+    row.setPullAuthor(pull.map(Refs.Pull::author).orElse(null));
+    row.setSpec(JSONB.valueOf(NewRuns.JSON.writeValueAsString(run.spec())));
+    row.setLabels(json(run.labels()));
+    row.setAnnotations(json(run.annotations()));
+    row.setExecutor(run.executor());
+    row.setStartTime(time(run.startTime()));
+    row.setPendingTime(run.pendingTime().map(JobStore::time).orElse(null));
+    row.setCompletionTime(run.completionTime().map(JobStore::time).orElse(null));
+    row.setDescription(run.description());
+    row.setUrl(run.url().orElse(null));
+    row.setPodName(run.podName().orElse(null));
+    row.setPrevReportStates(json(run.prevReportStates()));
+    row.setOwner(run.owner().orElse(null));
+    row.setLeaseUntil(run.leaseUntil().map(JobStore::time).orElse(null));
+    row.setEventGuid(run.eventGuid().orElse(null));
+  }
+
+  /** The run a row holds. Refs carry the first pull only; batch runs are never made here. */
+  static JobRun run(ProwJobRecord row) {
+    ObjectNode spec = (ObjectNode) NewRuns.JSON.readTree(row.getSpec().data());
+    Optional<Refs> refs = Optional.empty();
+    if (row.getOrg() != null) {
+      List<Refs.Pull> pulls = new ArrayList<>();
+      if (row.getPullNumber() != null) {
+        String title = spec.path("refs").path("pulls").path(0).path("title").asString(null);
+        pulls.add(
+            new Refs.Pull(
+                row.getPullNumber(),
+                row.getPullAuthor(),
+                row.getPullSha(),
+                Optional.ofNullable(title)));
+      }
+      refs =
+          Optional.of(
+              new Refs(
+                  row.getOrg(),
+                  row.getRepo(),
+                  row.getBaseRef(),
+                  Optional.ofNullable(row.getBaseSha()),
+                  pulls));
+    }
+    return new JobRun(
+        row.getId(),
+        row.getJob(),
+        JobType.valueOf(row.getType().toUpperCase(java.util.Locale.ROOT)),
+        row.getBuildId(),
+        JobState.ofProwName(row.getState()),
+        Optional.ofNullable(row.getContext()),
+        refs,
+        spec,
+        map(row.getLabels()),
+        map(row.getAnnotations()),
+        row.getExecutor(),
+        row.getStartTime().toInstant(),
+        Optional.ofNullable(row.getPendingTime()).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(row.getCompletionTime()).map(OffsetDateTime::toInstant),
+        row.getDescription() == null ? "" : row.getDescription(),
+        Optional.ofNullable(row.getUrl()),
+        Optional.ofNullable(row.getPodName()),
+        map(row.getPrevReportStates()),
+        Optional.ofNullable(row.getOwner()),
+        Optional.ofNullable(row.getLeaseUntil()).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(row.getEventGuid()));
+  }
+
+  private static JSONB json(Map<String, String> values) {
+    return JSONB.valueOf(NewRuns.JSON.writeValueAsString(values));
+  }
+
+  private static Map<String, String> map(JSONB json) {
+    return NewRuns.JSON.readValue(json.data(), STRING_MAP);
+  }
+
+  private static OffsetDateTime time(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
