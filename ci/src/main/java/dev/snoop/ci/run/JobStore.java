@@ -71,6 +71,35 @@ public final class JobStore {
         == 1;
   }
 
+  /**
+   * Asks for a run to stop: a triggered or pending run becomes aborted (still incomplete; the
+   * engine stops its workload and then sets the completion time). Prow does this on a newer push, a
+   * closed pull request, or an abort from its UI.
+   *
+   * @return whether the run was incomplete and is now aborted
+   */
+  public static boolean requestAbort(DSLContext sql, String id, String description) {
+    return sql.update(PROW_JOB)
+            .set(PROW_JOB.STATE, JobState.ABORTED.prowName())
+            .set(PROW_JOB.DESCRIPTION, description)
+            .where(PROW_JOB.ID.eq(id))
+            .and(PROW_JOB.STATE.in(JobState.TRIGGERED.prowName(), JobState.PENDING.prowName()))
+            .execute()
+        == 1;
+  }
+
+  /** The incomplete runs of one pull request's presubmits, oldest first. */
+  public static List<JobRun> incompleteOfPull(DSLContext sql, String org, String repo, int pull) {
+    return sql.selectFrom(PROW_JOB)
+        .where(PROW_JOB.COMPLETION_TIME.isNull())
+        .and(PROW_JOB.TYPE.eq(JobType.PRESUBMIT.prowName()))
+        .and(PROW_JOB.ORG.eq(org))
+        .and(PROW_JOB.REPO.eq(repo))
+        .and(PROW_JOB.PULL_NUMBER.eq(pull))
+        .orderBy(PROW_JOB.START_TIME)
+        .fetch(JobStore::run);
+  }
+
   private static void fill(ProwJobRecord row, JobRun run) {
     row.setId(run.id());
     row.setJob(run.job());

@@ -67,6 +67,40 @@ public final class NewRuns {
         eventGuid);
   }
 
+  /**
+   * A new run of what {@code previous} ran (same spec, labels and annotations; a rerun is a new
+   * ProwJob in Prow, never a reset of the old one).
+   */
+  public JobRun rerun(JobRun previous) {
+    String id = UUID.randomUUID().toString();
+    long buildId = buildIds.next();
+    Map<String, String> labels = new LinkedHashMap<>(previous.labels());
+    labels.put("prow.k8s.io/id", id);
+    labels.put("prow.k8s.io/build-id", Long.toUnsignedString(buildId));
+    return new JobRun(
+        id,
+        previous.job(),
+        previous.type(),
+        buildId,
+        JobState.TRIGGERED,
+        previous.context(),
+        previous.refs(),
+        previous.spec().deepCopy(),
+        labels,
+        previous.annotations(),
+        previous.executor(),
+        clock.instant(),
+        Optional.empty(),
+        Optional.empty(),
+        "Job triggered.",
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
   /** The ProwJob spec, with Prow's field names. */
   static ObjectNode spec(Job job, Optional<Refs> refs) {
     ObjectNode spec = JSON.createObjectNode();

@@ -66,4 +66,27 @@ class JobStoreIT {
     assertThat(JobStore.history(db.dsl(), run.job(), 10).get(0).startTime())
         .isBeforeOrEqualTo(Instant.now());
   }
+
+  @Test
+  void anAbortStopsOnlyIncompleteRunsAndARerunIsANewRun() {
+    JobRun run =
+        newRuns.triggered(
+            ExampleJobs.job("ci-snoop-conformance-gate"),
+            Optional.empty(),
+            "local",
+            Optional.empty());
+    JobStore.insert(db.dsl(), run);
+    assertThat(JobStore.requestAbort(db.dsl(), run.id(), "Aborted by a user.")).isTrue();
+    assertThat(JobStore.requestAbort(db.dsl(), run.id(), "again")).isFalse();
+    JobRun aborted = JobStore.find(db.dsl(), run.id()).orElseThrow();
+    assertThat(aborted.state()).isEqualTo(JobState.ABORTED);
+    assertThat(aborted.complete()).isFalse();
+
+    JobRun rerun = newRuns.rerun(aborted);
+    JobStore.insert(db.dsl(), rerun);
+    assertThat(rerun.id()).isNotEqualTo(run.id());
+    assertThat(rerun.buildId()).isGreaterThan(run.buildId());
+    assertThat(rerun.spec()).isEqualTo(run.spec());
+    assertThat(rerun.labels()).containsEntry("prow.k8s.io/id", rerun.id());
+  }
 }
