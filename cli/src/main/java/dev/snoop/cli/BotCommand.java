@@ -1,8 +1,8 @@
 package dev.snoop.cli;
 
 import dev.snoop.db.Database;
+import dev.snoop.github.GitHubException;
 import dev.snoop.submissions.bot.BotService;
-import dev.snoop.submissions.bot.GitHubException;
 import dev.snoop.submissions.bot.Outcome;
 import dev.snoop.submissions.bot.PullRequestBot;
 import java.io.PrintWriter;

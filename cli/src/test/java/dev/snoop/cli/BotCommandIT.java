@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.db.testing.SharedData;
-import dev.snoop.submissions.bot.FakeGitHub;
+import dev.snoop.github.FakeGitHub;
 import dev.snoop.submissions.bot.RealPullRequests;
 import java.io.IOException;
 import java.nio.file.Files;

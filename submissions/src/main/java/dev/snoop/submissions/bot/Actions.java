@@ -1,11 +1,12 @@
 package dev.snoop.submissions.bot;
 
+
+import dev.snoop.github.GitHubApi.CommitStatus;
+import dev.snoop.github.GitHubApi.IssueComment;
+import dev.snoop.github.GitHubApi.PullRequest;
+import dev.snoop.github.GitHubApi.StatusUpdate;
 import dev.snoop.submissions.Labels;
 import dev.snoop.submissions.Verification;
-import dev.snoop.submissions.bot.GitHubApi.CommitStatus;
-import dev.snoop.submissions.bot.GitHubApi.IssueComment;
-import dev.snoop.submissions.bot.GitHubApi.PullRequest;
-import dev.snoop.submissions.bot.GitHubApi.StatusUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.snoop.submissions.bot;
 
+import dev.snoop.github.GitHubException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

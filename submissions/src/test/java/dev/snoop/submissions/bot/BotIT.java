@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
+import dev.snoop.github.FakeGitHub;
 import dev.snoop.submissions.store.VerificationStore;
 import java.nio.file.Path;
 import java.util.List;

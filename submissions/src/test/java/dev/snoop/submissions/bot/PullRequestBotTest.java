@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
+import dev.snoop.github.FakeGitHub;
+import dev.snoop.github.GitHubClient;
+import dev.snoop.github.GitHubException;
 import dev.snoop.submissions.Verifier;
 import dev.snoop.submissions.testlist.FileTestLists;
 import java.nio.file.Files;

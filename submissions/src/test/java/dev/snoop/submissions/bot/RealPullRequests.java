@@ -3,6 +3,8 @@ package dev.snoop.submissions.bot;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.testing.SharedData;
+import dev.snoop.github.FakeGitHub;
+import dev.snoop.github.GitHubClient;
 import dev.snoop.submissions.Verifier;
 import dev.snoop.submissions.store.VerificationStore;
 import dev.snoop.submissions.testlist.FileTestLists;

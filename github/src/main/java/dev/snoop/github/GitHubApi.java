@@ -1,4 +1,4 @@
-package dev.snoop.submissions.bot;
+package dev.snoop.github;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.snoop.submissions.bot;
+package dev.snoop.github;
 
 /**
  * A GitHub call that failed: an error answer (after retries where retrying helps), or no answer.

@@ -1,9 +1,9 @@
-package dev.snoop.submissions.bot;
+package dev.snoop.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snoop.submissions.bot.GitHubApi.StatusUpdate;
+import dev.snoop.github.GitHubApi.StatusUpdate;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.snoop.submissions.bot;
+package dev.snoop.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
