@@ -42,12 +42,36 @@ public interface GitHubApi {
   void setStatus(String repo, String sha, StatusUpdate status);
 
   /**
+   * Whether {@code login} is a member of the organisation ({@code GET /orgs/{org}/members/{login}}:
+   * 204 yes, 404 no). Prow's trigger trusts org members.
+   */
+  boolean isOrgMember(String org, String login);
+
+  /**
+   * Whether {@code login} is a collaborator of the repository ({@code GET
+   * /repos/{repo}/collaborators/{login}}: 204 yes, 404 no). Prow's trigger trusts collaborators
+   * too.
+   */
+  boolean isCollaborator(String repo, String login);
+
+  /**
    * A pull request as the bot reads it.
    *
    * @param commits how many commits it has
+   * @param author the login of who opened it
+   * @param baseRef the branch it merges into
+   * @param baseSha that branch's commit GitHub compares against
    */
   record PullRequest(
-      int number, String state, String title, String headSha, int commits, List<String> labels) {
+      int number,
+      String state,
+      String title,
+      String headSha,
+      int commits,
+      List<String> labels,
+      String author,
+      String baseRef,
+      String baseSha) {
     public PullRequest {
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(headSha, "headSha");

@@ -110,7 +110,20 @@ public final class GitHubClient implements GitHubApi {
         pr.path("title").asText(""),
         pr.path("head").path("sha").asText(),
         pr.path("commits").asInt(),
-        labels);
+        labels,
+        pr.path("user").path("login").asText(""),
+        pr.path("base").path("ref").asText(""),
+        pr.path("base").path("sha").asText(""));
+  }
+
+  @Override
+  public boolean isOrgMember(String org, String login) {
+    return exists(URI.create(base + "/orgs/" + encode(org) + "/members/" + encode(login)));
+  }
+
+  @Override
+  public boolean isCollaborator(String repo, String login) {
+    return exists(url(repo(repo) + "/collaborators/" + encode(login)));
   }
 
   @Override
@@ -230,6 +243,18 @@ public final class GitHubClient implements GitHubApi {
         .map(NEXT_LINK::matcher)
         .filter(Matcher::find)
         .map(m -> URI.create(m.group(1)));
+  }
+
+  /** A yes/no GET: 204 is yes, 404 is no (GitHub's membership and collaborator checks). */
+  private boolean exists(URI uri) {
+    try {
+      return send("GET", uri, null).status() == 204;
+    } catch (GitHubException e) {
+      if (e.status() == 404) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   private JsonNode json(String method, URI uri, JsonNode body) {

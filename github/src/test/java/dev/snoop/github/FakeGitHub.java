@@ -57,6 +57,8 @@ public final class FakeGitHub implements AutoCloseable {
     public String headSha;
     public int commits = 1;
     public String state = "open";
+    public String author = "vendor-engineer";
+    public String baseRef = "master";
     public final List<String> labels = new ArrayList<>();
     public final Map<String, byte[]> files = new LinkedHashMap<>();
     public final List<String> removed = new ArrayList<>();
@@ -78,6 +80,8 @@ public final class FakeGitHub implements AutoCloseable {
   private final HttpServer server;
   private final Map<Integer, Pr> prs = new LinkedHashMap<>();
   private final Map<String, List<Status>> statuses = new HashMap<>();
+  private final java.util.Set<String> orgMembers = new java.util.HashSet<>();
+  private final java.util.Set<String> collaborators = new java.util.HashSet<>();
   private final Map<String, Deque<Scripted>> failures = new HashMap<>();
   private final List<Request> requests = new ArrayList<>();
   private long nextId = 2281850000L;
@@ -103,6 +107,21 @@ public final class FakeGitHub implements AutoCloseable {
     Pr pr = new Pr(number, title, headSha);
     prs.put(number, pr);
     return pr;
+  }
+
+  /** Makes {@code login} a member of the cncf organisation (trusted by the job engine). */
+  public synchronized void addOrgMember(String login) {
+    orgMembers.add(login);
+  }
+
+  /** Makes {@code login} a collaborator of the repository. */
+  public synchronized void addCollaborator(String login) {
+    collaborators.add(login);
+  }
+
+  /** Every pull request, by number. */
+  public synchronized Map<Integer, Pr> prs() {
+    return Map.copyOf(prs);
   }
 
   public synchronized Pr pr(int number) {
@@ -149,6 +168,7 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   private static final Pattern REPO_PATH = Pattern.compile("/repos/cncf/k8s-conformance(/.*)");
+  private static final Pattern ORG_MEMBER = Pattern.compile("/orgs/([^/]+)/members/([^/]+)");
   private static final Pattern BY_ID = Pattern.compile("/repositories/" + REPO_ID + "(/.*)");
 
   private synchronized void serve(HttpExchange exchange) throws IOException {
@@ -188,6 +208,12 @@ public final class FakeGitHub implements AutoCloseable {
         send(exchange, 200, fixture("user"));
         return;
       }
+      Matcher member = ORG_MEMBER.matcher(rawPath);
+      if (member.matches() && method.equals("GET")) {
+        boolean is = member.group(1).equals("cncf") && orgMembers.contains(member.group(2));
+        send(exchange, is ? 204 : 404, is ? null : fixture("error-not-found"));
+        return;
+      }
       Matcher m = REPO_PATH.matcher(rawPath);
       Matcher byId = BY_ID.matcher(rawPath);
       String rest = m.matches() ? m.group(1) : byId.matches() ? byId.group(1) : null;
@@ -205,6 +231,11 @@ public final class FakeGitHub implements AutoCloseable {
       List<JsonNode> open =
           prs.values().stream().filter(pr -> pr.state.equals("open")).map(this::pull).toList();
       page(exchange, "/pulls", open, query);
+      return true;
+    }
+    if (p[0].equals("collaborators") && p.length == 2 && method.equals("GET")) {
+      boolean is = collaborators.contains(p[1]);
+      send(exchange, is ? 204 : 404, is ? null : fixture("error-not-found"));
       return true;
     }
     if (p[0].equals("pulls") && p.length >= 2) {
@@ -377,6 +408,8 @@ public final class FakeGitHub implements AutoCloseable {
     pull.put("changed_files", pr.files.size() + pr.removed.size());
     pull.put("comments", pr.comments.size());
     ((ObjectNode) pull.get("head")).put("sha", pr.headSha);
+    ((ObjectNode) pull.get("base")).put("ref", pr.baseRef);
+    ((ObjectNode) pull.get("user")).put("login", pr.author);
     pull.set("labels", labels(pr.labels));
     return pull;
   }
@@ -463,6 +496,10 @@ public final class FakeGitHub implements AutoCloseable {
   }
 
   private static void send(HttpExchange exchange, int status, JsonNode json) throws IOException {
+    if (json == null) {
+      exchange.sendResponseHeaders(status, -1); // 204: no body
+      return;
+    }
     byte[] bytes = JSON.writeValueAsBytes(json);
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.getResponseHeaders().set("X-GitHub-Media-Type", "github.v3; format=json");

@@ -53,7 +53,10 @@ class GitHubClientTest {
                 "Conformance results for v1.30/acp",
                 "6dcb09b5",
                 2,
-                List.of("release-v1.30")));
+                List.of("release-v1.30"),
+                "vendor-engineer",
+                "master",
+                "9ac1c1e5b4e7d1ab0c8e3a3c2f25a41b7e19f0a2"));
     FakeGitHub.Request request = github.requests().get(0);
     assertThat(request.path()).isEqualTo("/repos/cncf/k8s-conformance/pulls/3297");
     assertThat(request.headers())
@@ -61,6 +64,19 @@ class GitHubClientTest {
         .containsEntry("accept", "application/vnd.github+json")
         .containsEntry("x-github-api-version", "2022-11-28");
     assertThat(client.authenticatedLogin()).isEqualTo("snoop-bot");
+  }
+
+  @Test
+  void trustIsAskedOfTheOrganisationAndTheRepository() {
+    github.addOrgMember("member");
+    github.addCollaborator("helper");
+    assertThat(client.isOrgMember("cncf", "member")).isTrue();
+    assertThat(client.isOrgMember("cncf", "stranger")).isFalse();
+    assertThat(client.isCollaborator(REPO, "helper")).isTrue();
+    assertThat(client.isCollaborator(REPO, "member")).isFalse();
+    assertThat(github.requests())
+        .extracting(FakeGitHub.Request::path)
+        .contains("/orgs/cncf/members/member", "/repos/cncf/k8s-conformance/collaborators/helper");
   }
 
   @Test
