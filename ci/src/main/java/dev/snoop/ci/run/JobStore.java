@@ -88,6 +88,30 @@ public final class JobStore {
         == 1;
   }
 
+  /**
+   * Aborts a run a newer one replaces (a new push to its pull request, the PR closed, the same job
+   * asked for again), and marks it reported as aborted to {@code reporter}: as Prow's
+   * TerminateOlderJobs does, so its "aborted" never reaches GitHub over the newer run's status.
+   *
+   * @return whether the run was incomplete and is now aborted
+   */
+  public static boolean supersede(DSLContext sql, String id, String description, String reporter) {
+    return sql.update(PROW_JOB)
+            .set(PROW_JOB.STATE, JobState.ABORTED.prowName())
+            .set(PROW_JOB.DESCRIPTION, description)
+            .set(
+                PROW_JOB.PREV_REPORT_STATES,
+                org.jooq.impl.DSL.field(
+                    "{0} || jsonb_build_object({1}, 'aborted')",
+                    PROW_JOB.PREV_REPORT_STATES.getDataType(),
+                    PROW_JOB.PREV_REPORT_STATES,
+                    org.jooq.impl.DSL.inline(reporter)))
+            .where(PROW_JOB.ID.eq(id))
+            .and(PROW_JOB.STATE.in(JobState.TRIGGERED.prowName(), JobState.PENDING.prowName()))
+            .execute()
+        == 1;
+  }
+
   /** The incomplete runs of one pull request's presubmits, oldest first. */
   public static List<JobRun> incompleteOfPull(DSLContext sql, String org, String repo, int pull) {
     return sql.selectFrom(PROW_JOB)

@@ -209,6 +209,12 @@ public final class TriggerRules {
     return null;
   }
 
+  /** Whether a comment has a command that may start one of the repository's presubmits. */
+  static boolean commentAsksForJobs(IssueCommentEvent comment, List<Job> jobs) {
+    return asksForJobs(
+        Commands.withoutCodeBlocks(comment.body()), presubmitsOf(jobs, comment.repo()));
+  }
+
   private static boolean asksForJobs(String text, List<Job> presubmits) {
     for (var command :
         List.of(
