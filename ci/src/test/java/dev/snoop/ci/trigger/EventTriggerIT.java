@@ -59,6 +59,8 @@ class EventTriggerIT {
   private final Database db;
   private FakeGitHub github;
   private EventTrigger trigger;
+  private GitHubClient client;
+  private List<dev.snoop.ci.config.Job> jobs;
   @TempDir Path dir;
 
   EventTriggerIT(Database db) {
@@ -71,8 +73,8 @@ class EventTriggerIT {
     github = new FakeGitHub();
     Path file = dir.resolve("jobs.yaml");
     Files.writeString(file, JOBS);
-    var jobs = JobConfigLoader.load(List.of(file), ProwSettings.NONE).validJobs();
-    var client =
+    jobs = JobConfigLoader.load(List.of(file), ProwSettings.NONE).validJobs();
+    client =
         new GitHubClient(
             github.url(),
             Optional.of(FakeGitHub.TOKEN),
@@ -303,5 +305,32 @@ class EventTriggerIT {
         db.dsl().transactionResult(tx -> trigger.accept("ping", "x", ping, tx.dsl()));
     assertThat(outcome.started()).isEmpty();
     assertThat(outcome.summary()).startsWith("nothing to run");
+  }
+
+  @Test
+  void theCatchUpSweepStartsRunsForPullRequestsWhoseHeadHasNone() {
+    github.addOrgMember("vendor-engineer");
+    github.pr(7, "missed while down", "sha7");
+    github.pr(8, "already run", "sha8");
+    // a run of #8's head exists already; #7 was pushed while the hook was down
+    Refs refs8 =
+        new Refs(
+            "cncf",
+            "k8s-conformance",
+            "master",
+            Optional.empty(),
+            List.of(new Refs.Pull(8, "vendor-engineer", "sha8", Optional.empty())));
+    JobStore.insert(
+        db.dsl(),
+        new NewRuns(new BuildIds(Clock.systemUTC(), 4), Clock.systemUTC())
+            .triggered(jobs.get(0), Optional.of(refs8), "local", Optional.empty()));
+    CatchUp catchUp =
+        new CatchUp(() -> jobs, client, new GitHubFacts(client, Clock.systemUTC()), trigger);
+
+    assertThat(catchUp.sweep(db.dsl())).isEqualTo(1);
+    assertThat(runs())
+        .extracting(r -> r.refs().orElseThrow().pull().orElseThrow().number())
+        .containsExactly(8, 7);
+    assertThat(catchUp.sweep(db.dsl())).as("a second sweep finds every head run").isZero();
   }
 }
