@@ -100,6 +100,15 @@ public interface GitHubApi {
   record CommitStatus(
       String context, String state, String description, Optional<String> creatorLogin) {}
 
-  /** A commit status to set. */
-  record StatusUpdate(String context, String state, String description) {}
+  /**
+   * A commit status to set.
+   *
+   * @param targetUrl the page the status links to (a job run's page)
+   */
+  record StatusUpdate(
+      String context, String state, String description, Optional<String> targetUrl) {
+    public StatusUpdate(String context, String state, String description) {
+      this(context, state, description, Optional.empty());
+    }
+  }
 }

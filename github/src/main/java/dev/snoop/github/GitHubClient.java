@@ -217,6 +217,7 @@ public final class GitHubClient implements GitHubApi {
             .put("state", status.state())
             .put("description", status.description())
             .put("context", status.context());
+    status.targetUrl().ifPresent(u -> body.put("target_url", u));
     json("POST", url(repo(repo) + "/statuses/" + encode(sha)), body);
   }
 

@@ -152,6 +152,9 @@ public final class NewRuns {
     labels.put("prow.k8s.io/id", id);
     labels.put("prow.k8s.io/build-id", Long.toUnsignedString(buildId));
     job.context().ifPresent(c -> labels.put("prow.k8s.io/context", labelValue(c)));
+    if (job.optional()) {
+      labels.put("prow.k8s.io/is-optional", "true");
+    }
     refs.ifPresent(
         r -> {
           labels.put("prow.k8s.io/refs.org", labelValue(r.org()));
