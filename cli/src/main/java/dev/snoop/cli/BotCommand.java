@@ -73,7 +73,7 @@ final class BotCommand implements Callable<Integer> {
       }
       return ExitCode.OK;
     } catch (GitHubException e) {
-      throw options.userError(e);
+      throw options.github.userError(e);
     }
   }
 

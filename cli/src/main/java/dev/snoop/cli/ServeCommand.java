@@ -114,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
                 WebhookHandler handler = s.webhook();
                 HookConsumer consumer = (d, tx) -> handler.handle(d.event(), d.payload());
                 return new GitHubHook(
-                    db.dsl(), bot.get().webhookSignature(err), Map.of("bot", consumer));
+                    db.dsl(), bot.get().github.webhookSignature(err), Map.of("bot", consumer));
               });
       try {
         serve(
