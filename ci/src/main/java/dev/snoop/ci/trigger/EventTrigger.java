@@ -28,27 +28,33 @@ public final class EventTrigger {
   /** The reporter whose status an aborted, replaced run must not overwrite (Prow's crier name). */
   public static final String GITHUB_REPORTER = "github-reporter";
 
+  static final String NEEDS_OK_TO_TEST_LABEL = "needs-ok-to-test";
+
   private final Supplier<List<Job>> jobs;
   private final GitHubApi github;
   private final GitHubFacts facts;
   private final NewRuns newRuns;
   private final String executor;
+  private final boolean apply;
 
   /**
    * @param jobs the jobs of the current config (read on every event, so a reload applies at once)
    * @param executor where the runs it makes run: local, kubernetes or prow
+   * @param apply write to GitHub (the ok-to-test label); false only logs it
    */
   public EventTrigger(
       Supplier<List<Job>> jobs,
       GitHubApi github,
       GitHubFacts facts,
       NewRuns newRuns,
-      String executor) {
+      String executor,
+      boolean apply) {
     this.jobs = jobs;
     this.github = github;
     this.facts = facts;
     this.newRuns = newRuns;
     this.executor = executor;
+    this.apply = apply;
   }
 
   /** What one event did. */
@@ -93,8 +99,40 @@ public final class EventTrigger {
       return new Outcome(List.of(), List.of(), List.of("no job tests " + parsed.repo()));
     }
     Optional<GitHubApi.PullRequest> pullRequest = pullRequestOf(parsed, payload, all);
-    TriggerDecision decision = TriggerRules.decide(parsed, all, facts.of(parsed, pullRequest, all));
+    TriggerFacts known = facts.of(parsed, pullRequest, all);
+    TriggerDecision decision = TriggerRules.decide(parsed, all, known);
+    if (parsed instanceof GitHubEvent.IssueCommentEvent comment) {
+      labelOkToTest(comment, known);
+    }
     return apply(parsed, decision, pullRequest, Optional.of(deliveryId), tx);
+  }
+
+  /**
+   * A trusted user's {@code /ok-to-test} labels the PR {@code ok-to-test} (and takes away {@code
+   * needs-ok-to-test}), as Prow's trigger does: the label is what lets the untrusted author's later
+   * pushes run. Known risk, as in Prow: the label stays when the author pushes again.
+   */
+  private void labelOkToTest(GitHubEvent.IssueCommentEvent comment, TriggerFacts known) {
+    String text = Commands.withoutCodeBlocks(comment.body());
+    if (!comment.onPullRequest()
+        || !comment.action().equals("created")
+        || !Commands.has(Commands.OK_TO_TEST, text)
+        || !known.trusts(comment.commentAuthor())
+        || comment.labels().contains(TriggerRules.OK_TO_TEST_LABEL)) {
+      return;
+    }
+    if (!apply) {
+      log.info(
+          "dry run: would label {}#{} {}",
+          comment.repo(),
+          comment.number(),
+          TriggerRules.OK_TO_TEST_LABEL);
+      return;
+    }
+    github.addLabels(comment.repo(), comment.number(), List.of(TriggerRules.OK_TO_TEST_LABEL));
+    if (comment.labels().contains(NEEDS_OK_TO_TEST_LABEL)) {
+      github.removeLabel(comment.repo(), comment.number(), NEEDS_OK_TO_TEST_LABEL);
+    }
   }
 
   /**

@@ -87,7 +87,8 @@ class EventTriggerIT {
             client,
             new GitHubFacts(client, Clock.systemUTC()),
             new NewRuns(new BuildIds(Clock.systemUTC(), 3), Clock.systemUTC()),
-            "local");
+            "local",
+            true);
   }
 
   @AfterEach
@@ -332,5 +333,25 @@ class EventTriggerIT {
         .extracting(r -> r.refs().orElseThrow().pull().orElseThrow().number())
         .containsExactly(8, 7);
     assertThat(catchUp.sweep(db.dsl())).as("a second sweep finds every head run").isZero();
+  }
+
+  @Test
+  void aTrustedOkToTestLabelsThePullRequestAndStartsItsJobs() throws IOException {
+    github.addOrgMember("Codertocat");
+    FakeGitHub.Pr pr = github.pr(1, "from a newcomer", "abc123");
+    pr.author = "newcomer";
+    pr.labels.add("needs-ok-to-test");
+    JsonNode comment = pullRequestComment("/ok-to-test");
+    ((ObjectNode) comment.path("issue").path("user")).put("login", "newcomer");
+    ((ObjectNode) comment.path("issue"))
+        .putArray("labels")
+        .addObject()
+        .put("name", "needs-ok-to-test");
+
+    EventTrigger.Outcome outcome =
+        db.dsl().transactionResult(tx -> trigger.accept("issue_comment", "ok1", comment, tx.dsl()));
+
+    assertThat(outcome.started()).extracting(JobRun::job).containsExactly("unit");
+    assertThat(github.pr(1).labels).containsExactly("ok-to-test");
   }
 }

@@ -74,7 +74,8 @@ class JobsHookIT {
             client,
             new GitHubFacts(client, Clock.systemUTC()),
             new NewRuns(new BuildIds(Clock.systemUTC(), 5), Clock.systemUTC()),
-            "local");
+            "local",
+            true);
     Map<String, HookConsumer> consumers = new LinkedHashMap<>();
     consumers.put(
         "bot",
