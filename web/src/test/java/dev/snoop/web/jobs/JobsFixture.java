@@ -35,20 +35,20 @@ import java.util.Optional;
  *   <li>an ingest job with max_concurrency 1: one running, two queued behind it.
  * </ul>
  */
-final class JobsFixture implements AutoCloseable {
-  static final String TOKEN = "jobs-test-token";
+public final class JobsFixture implements AutoCloseable {
+  public static final String TOKEN = "jobs-test-token";
 
-  final Database db;
-  final ArtifactStore store;
-  final WebServer server;
-  final JobRun failedGate;
-  final JobRun passedGate;
-  final JobRun runningVerify;
-  final JobRun runningIngest;
-  final List<JobRun> queuedIngest;
-  final Path outside;
+  public final Database db;
+  public final ArtifactStore store;
+  public final WebServer server;
+  public final JobRun failedGate;
+  public final JobRun passedGate;
+  public final JobRun runningVerify;
+  public final JobRun runningIngest;
+  public final List<JobRun> queuedIngest;
+  public final Path outside;
 
-  JobsFixture(Database db, Path temp) throws IOException {
+  public JobsFixture(Database db, Path temp) throws IOException {
     this.db = db;
     this.store = ArtifactStore.local(temp.resolve("artifacts"), "test-pods");
     this.outside = Files.writeString(temp.resolve("secret.txt"), "not an artifact");
@@ -116,7 +116,7 @@ final class JobsFixture implements AutoCloseable {
                     Clock.systemUTC())));
   }
 
-  static String api(JobRun run) {
+  public static String api(JobRun run) {
     return "/api/jobs/" + run.job() + "/" + run.buildIdText();
   }
 
