@@ -19,6 +19,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +76,8 @@ public final class LocalExecutor implements Executor, AutoCloseable {
   private final Map<String, String> baseEnvironment;
   private final Optional<Path> secrets;
   private final Clock clock;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final Set<Long> watched = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService killer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -177,7 +182,9 @@ public final class LocalExecutor implements Executor, AutoCloseable {
                 + "); see "
                 + buildLog);
       }
-      log.info("run {} of {} started as process {}", run.id(), run.job(), readPid(dir).orElse(-1L));
+      long pid = readPid(dir).orElseThrow();
+      log.info("run {} of {} started as process {}", run.id(), run.job(), pid);
+      watch(pid);
       return run.id();
     } catch (IOException e) {
       throw new UncheckedIOException("starting run " + run.id() + " in " + dir, e);
@@ -197,6 +204,7 @@ public final class LocalExecutor implements Executor, AutoCloseable {
     }
     if (alive(dir, pid.get())) {
       killIfOverdue(run);
+      watch(pid.get());
       return new Observation.Running("process " + pid.get());
     }
     // it may have written its code just now
@@ -248,6 +256,24 @@ public final class LocalExecutor implements Executor, AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("removing " + dir, e);
+    }
+  }
+
+  /**
+   * Calls {@code changed} whenever a process this executor started or observed running ends, so the
+   * engine looks at once rather than at its next resync.
+   */
+  public void onChange(Runnable changed) {
+    listeners.add(changed);
+  }
+
+  /** Tells the listeners when the process ends (once per process). */
+  private void watch(long pid) {
+    if (watched.add(pid)) {
+      ProcessHandle.of(pid)
+          .ifPresentOrElse(
+              h -> h.onExit().thenRun(() -> listeners.forEach(Runnable::run)),
+              () -> listeners.forEach(Runnable::run));
     }
   }
 

@@ -167,6 +167,17 @@ class LocalExecutorTest {
   }
 
   @Test
+  void theEngineIsToldWhenAProcessEnds() throws InterruptedException {
+    executor = executor(Optional.empty());
+    java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    executor.onChange(ended::countDown);
+    JobRun run = run("sleep 0.3; exit 0", "15s");
+    executor.start(run);
+    assertThat(ended.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(executor.observe(run)).isInstanceOf(Observation.Finished.class);
+  }
+
+  @Test
   void aNonZeroExitFails() {
     executor = executor(Optional.empty());
     JobRun run = run("echo failing; exit 3", "15s");
