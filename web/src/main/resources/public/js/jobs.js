@@ -3,6 +3,7 @@
 import { ApiError, getJson, h, show } from './api.js';
 
 const TOKEN_KEY = 'snoop-api-token';
+const REFRESH_MS = 3000;
 
 function jobPath(job) {
   return `/jobs/${encodeURIComponent(job)}`;
@@ -56,10 +57,16 @@ function runsTable(runs, withJob) {
       h('td', {}, r.description || '')))));
 }
 
+/** Shows the view again every few seconds while a run in it is not complete, as deck refreshes its list. */
+function refreshWhileIncomplete(runs, again) {
+  if (runs.some((r) => !r.complete)) setTimeout(() => again().catch(() => {}), REFRESH_MS);
+}
+
 export async function showJobs() {
   const main = document.getElementById('page');
   document.title = 'snoop: jobs';
   const runs = await getJson('/api/jobs');
+  refreshWhileIncomplete(runs, showJobs);
   show(main,
     h('h1', {}, 'Jobs'),
     h('p', {}, 'Every run of the job engine, newest first. A triggered run waits for its job\'s max_concurrency; its place in the queue is first come, first served.'),
@@ -70,6 +77,7 @@ export async function showJobHistory(job) {
   const main = document.getElementById('page');
   document.title = `snoop: ${job}`;
   const runs = await getJson(`/api/jobs/${encodeURIComponent(job)}`);
+  refreshWhileIncomplete(runs, () => showJobHistory(job));
   show(main,
     h('p', {}, h('a', { href: '/jobs' }, 'Jobs')),
     h('h1', {}, job),
@@ -106,6 +114,7 @@ function junitSection(files) {
 function actions(run, job, build) {
   const input = h('input', { type: 'password', id: 'api-token', placeholder: 'API token', 'aria-label': 'API token', autocomplete: 'off' });
   input.value = sessionStorage.getItem(TOKEN_KEY) || '';
+  input.addEventListener('input', () => sessionStorage.setItem(TOKEN_KEY, input.value));
   const message = h('p', { id: 'action-result', role: 'status' });
   const act = async (what) => {
     sessionStorage.setItem(TOKEN_KEY, input.value);
@@ -138,18 +147,48 @@ export async function showBuild(job, build) {
   document.title = `snoop: ${job} ${build}`;
   const run = await getJson(buildApi(job, build));
   const log = run.build_log ? await fetch(`${buildApi(job, build)}/log`).then((r) => r.text()) : null;
+  if (!run.complete) followBuild(job, build);
   show(main,
     h('p', {}, h('a', { href: '/jobs' }, 'Jobs'), ' / ', h('a', { href: jobPath(job), id: 'history-link' }, job)),
     h('h1', {}, `${job} #${build}`),
-    h('p', { id: 'run-state' }, stateBadge(run), ' ', run.description || '', run.queue ? ` (${queueText(run)})` : '',
-      ` · ${duration(run.duration_seconds)}`),
+    h('p', { id: 'run-state' }, runState(run)),
     actions(run, job, build),
     metadata('started.json', run.started, 'started'),
     metadata('finished.json', run.finished, 'finished'),
     metadata('prowjob.json status', run.prowjob && run.prowjob.status, 'prowjob'),
     junitSection(run.junit),
     h('section', { class: 'card', id: 'build-log' }, h('h2', {}, 'build-log.txt'),
-      log === null ? h('p', { class: 'muted' }, 'No build log yet.') : h('pre', { class: 'log' }, log)),
+      h('pre', { class: 'log', hidden: log === null }, log || ''), log === null ? h('p', { class: 'muted', id: 'no-log' }, 'No build log yet.') : null),
     h('section', { class: 'card', id: 'files' }, h('h2', {}, 'Files'),
       h('ul', {}, run.files.map((f) => h('li', {}, h('a', { href: `${buildApi(job, build)}/artifacts/${f.split('/').map(encodeURIComponent).join('/')}` }, f))))));
+}
+
+function runState(run) {
+  return [stateBadge(run), ' ', run.description || '', run.queue ? ` (${queueText(run)})` : '', ` · ${duration(run.duration_seconds)}`];
+}
+
+/**
+ * While the run is not complete: its state and its build log as they grow, every few seconds; once complete,
+ * the whole page again (finished.json and the JUnit results are written last).
+ */
+function followBuild(job, build) {
+  const timer = setInterval(async () => {
+    try {
+      const run = await getJson(buildApi(job, build));
+      if (run.complete) {
+        clearInterval(timer);
+        await showBuild(job, build);
+        return;
+      }
+      document.getElementById('run-state').replaceChildren(...runState(run).map((c) => (c instanceof Node ? c : document.createTextNode(c))));
+      if (run.build_log) {
+        const pre = document.querySelector('#build-log pre');
+        pre.textContent = await fetch(`${buildApi(job, build)}/log`).then((r) => r.text());
+        pre.hidden = false;
+        document.getElementById('no-log')?.remove();
+      }
+    } catch (e) {
+      clearInterval(timer);
+    }
+  }, REFRESH_MS);
 }

@@ -2,6 +2,7 @@ package dev.snoop.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snoop.ci.artifacts.Runs;
 import dev.snoop.ci.run.JobRun;
 import dev.snoop.ci.run.JobState;
 import dev.snoop.ci.run.JobStore;
@@ -9,7 +10,10 @@ import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import dev.snoop.web.jobs.JobsFixture;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +96,25 @@ class JobPagesIT {
                 + fixture.failedGate.buildIdText()
                 + "/artifacts/artifacts/junit_01.xml");
     assertThat(browser.count("#abort")).isZero(); // complete: nothing to abort
+  }
+
+  @Test
+  void aRunningBuildsPageFollowsItsLogAndShowsItsEnd() throws IOException {
+    JobRun run = fixture.runningVerify;
+    browser.open("/jobs/pull-k8s-conformance-verify/" + run.buildIdText());
+    assertThat(text("#build-log pre")).isEqualTo("verifying");
+    assertThat(text("#finished")).contains("Not written yet");
+
+    Files.writeString(
+        fixture.store.buildLog(run), "checks: 15 passed\n", StandardOpenOption.APPEND);
+    browser.waitFor(() -> text("#build-log pre").contains("checks: 15 passed"));
+
+    JobRun done = Runs.finished(run, JobState.SUCCESS, "Job succeeded.", Instant.now());
+    fixture.store.finished(done);
+    assertThat(JobStore.replace(fixture.db.dsl(), JobState.PENDING, done)).isTrue();
+    browser.waitFor(() -> browser.count("#run-state .state-success") == 1);
+    browser.waitFor(() -> text("#finished").contains("SUCCESS"));
+    assertThat(browser.count("#abort")).isZero();
   }
 
   @Test
