@@ -51,6 +51,8 @@ public final class LocalExecutor implements Executor, AutoCloseable {
   static final String MARKER = "marker-file.txt";
   static final String ABORT = "abort-requested";
   static final String WORKSPACE = "workspace";
+  static final String CLONE_FAILED = "clone-failed";
+  static final String CLONE_LOG = "clone-log.txt";
 
   /**
    * Prow's entrypoint in sh: the pid first, then the command, then its exit code. SIGINT and
@@ -63,6 +65,15 @@ public final class LocalExecutor implements Executor, AutoCloseable {
       ctl=$1; shift
       echo $$ > "$ctl/pid"
       trap : INT TERM
+      if [ -f "$ctl/clone.sh" ]; then
+        if ! /bin/sh "$ctl/clone.sh"; then
+          echo "cloning the refs failed; see clone-log.txt"
+          echo clone > "$ctl/clone-failed"
+          echo 1 > "$ctl/marker-file.txt"
+          exit 1
+        fi
+        cd "$(cat "$ctl/workdir")"
+      fi
       "$@"
       code=$?
       echo $code > "$ctl/marker-file.txt"
@@ -75,6 +86,7 @@ public final class LocalExecutor implements Executor, AutoCloseable {
   private final ArtifactStore artifacts;
   private final Map<String, String> baseEnvironment;
   private final Optional<Path> secrets;
+  private final Optional<String> cloneBase;
   private final Clock clock;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final Set<Long> watched = ConcurrentHashMap.newKeySet();
@@ -99,10 +111,26 @@ public final class LocalExecutor implements Executor, AutoCloseable {
       Map<String, String> baseEnvironment,
       Optional<Path> secrets,
       Clock clock) {
+    this(root, artifacts, baseEnvironment, secrets, Optional.empty(), clock);
+  }
+
+  /**
+   * @param cloneBase where decorated runs clone their refs from, e.g. {@code https://github.com}
+   *     ({@code <base>/<org>/<repo>}, see {@link CloneScript}); without it nothing is cloned and
+   *     the job works in an empty directory
+   */
+  public LocalExecutor(
+      Path root,
+      ArtifactStore artifacts,
+      Map<String, String> baseEnvironment,
+      Optional<Path> secrets,
+      Optional<String> cloneBase,
+      Clock clock) {
     this.root = root.toAbsolutePath().normalize();
     this.artifacts = artifacts;
     this.baseEnvironment = Map.copyOf(baseEnvironment);
     this.secrets = secrets;
+    this.cloneBase = cloneBase;
     this.clock = clock;
   }
 
@@ -138,6 +166,16 @@ public final class LocalExecutor implements Executor, AutoCloseable {
       }
       Files.createDirectories(workspace);
       Files.createDirectories(artifacts.artifactsDirectory(run));
+      Optional<CloneScript> clone =
+          cloneBase.flatMap(
+              base ->
+                  CloneScript.of(
+                      run, base, workspace, artifacts.buildDirectory(run).resolve(CLONE_LOG)));
+      if (clone.isPresent()) {
+        Files.writeString(dir.resolve("clone.sh"), clone.get().script(), StandardCharsets.UTF_8);
+        Files.writeString(
+            dir.resolve("workdir"), clone.get().workdir().toString(), StandardCharsets.UTF_8);
+      }
       Path buildLog = artifacts.buildLog(run);
       if (!command.ignored().isEmpty()) {
         StringBuilder notes = new StringBuilder();
@@ -304,6 +342,11 @@ public final class LocalExecutor implements Executor, AutoCloseable {
     }
     if (Files.exists(dir.resolve(ABORT))) {
       return Optional.of(new Observation.Finished(JobState.ABORTED, "Job aborted."));
+    }
+    if (Files.exists(dir.resolve(CLONE_FAILED))) {
+      return Optional.of(
+          new Observation.Finished(
+              JobState.FAILURE, "Job failed: cloning the refs failed (see clone-log.txt)."));
     }
     int exit = code.get().intValue();
     return Optional.of(
