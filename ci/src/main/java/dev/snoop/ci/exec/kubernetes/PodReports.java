@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.kubernetes.client.utils.URLUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,15 +84,22 @@ final class PodReports {
     }
   }
 
-  private java.util.Optional<String> log(Pod pod, String container) {
+  /**
+   * The container's log as it is now, by a plain GET of the pod's log: fabric8's getLog() first
+   * waits for the pod to be ready, which lists and watches pods.
+   */
+  private Optional<String> log(Pod pod, String container) {
+    String uri =
+        URLUtils.join(
+            client.getMasterUrl().toString(),
+            "api/v1/namespaces/"
+                + pod.getMetadata().getNamespace()
+                + "/pods/"
+                + pod.getMetadata().getName()
+                + "/log?container="
+                + container);
     try {
-      return java.util.Optional.ofNullable(
-          client
-              .pods()
-              .inNamespace(pod.getMetadata().getNamespace())
-              .withName(pod.getMetadata().getName())
-              .inContainer(container)
-              .getLog());
+      return Optional.ofNullable(client.raw(uri));
     } catch (KubernetesClientException e) {
       // a container that never started has no log; the run's state says why
       LOG.warn(
@@ -98,7 +107,7 @@ final class PodReports {
           container,
           pod.getMetadata().getName(),
           e.getMessage());
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -121,8 +121,7 @@ class KubernetesExecutorIT {
     server
         .expect()
         .get()
-        .withPath(
-            "/api/v1/namespaces/test-pods/pods/" + run.id() + "/log?pretty=false&container=test")
+        .withPath("/api/v1/namespaces/test-pods/pods/" + run.id() + "/log?container=test")
         .andReturn(200, "gate passed\n")
         .always();
     client
