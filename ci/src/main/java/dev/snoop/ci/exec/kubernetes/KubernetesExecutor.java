@@ -83,7 +83,11 @@ public final class KubernetesExecutor implements Executor {
     if (verdict instanceof PodVerdict.Revive revive) {
       return revive(run, pod.orElseThrow(), revive.cause());
     }
-    create(RunPods.of(run));
+    try {
+      create(RunPods.of(run));
+    } catch (StartRefusedException e) {
+      return new Observation.Finished(JobState.ERROR, e.getMessage());
+    }
     LOG.info("pod of run {} ({}) was missing: made it again", run.id(), run.job());
     return new Observation.Running("pod was missing: made again");
   }

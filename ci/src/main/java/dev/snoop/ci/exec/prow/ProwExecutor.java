@@ -106,7 +106,9 @@ public final class ProwExecutor implements Executor {
             pj -> {
               @SuppressWarnings("unchecked")
               Map<String, Object> status =
-                  (Map<String, Object>) pj.getAdditionalProperties().get("status");
+                  (Map<String, Object>)
+                      pj.getAdditionalProperties()
+                          .computeIfAbsent("status", k -> new java.util.LinkedHashMap<>());
               status.put("state", JobState.ABORTED.prowName());
               status.put("description", run.description());
               return pj;
