@@ -227,6 +227,13 @@ public class ProwJob extends TableImpl<ProwJobRecord> {
      */
     public final TableField<ProwJobRecord, String> EVENT_GUID = createField(DSL.name("event_guid"), SQLDataType.CLOB, this, "The X-GitHub-Delivery id of the webhook event that triggered the run.");
 
+    /**
+     * The column <code>snoop.prow_job.cleaned_time</code>. When garbage
+     * collection removed what was left of the run's workload (its pod or work
+     * directory); its artifacts stay.
+     */
+    public final TableField<ProwJobRecord, OffsetDateTime> CLEANED_TIME = createField(DSL.name("cleaned_time"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "When garbage collection removed what was left of the run's workload (its pod or work directory); its artifacts stay.");
+
     private ProwJob(Name alias, Table<ProwJobRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -263,7 +270,7 @@ public class ProwJob extends TableImpl<ProwJobRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.PROW_JOB_HISTORY, Indexes.PROW_JOB_INCOMPLETE, Indexes.PROW_JOB_PULL);
+        return Arrays.asList(Indexes.PROW_JOB_HISTORY, Indexes.PROW_JOB_INCOMPLETE, Indexes.PROW_JOB_OWNER, Indexes.PROW_JOB_PULL);
     }
 
     @Override
