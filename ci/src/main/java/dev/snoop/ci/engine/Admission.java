@@ -5,6 +5,8 @@ import static dev.snoop.db.jooq.snoop.Tables.PROW_JOB;
 import dev.snoop.ci.run.JobRun;
 import dev.snoop.ci.run.JobState;
 import dev.snoop.ci.run.JobStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +44,8 @@ final class Admission {
       DSLContext sql,
       String job,
       String owner,
-      Instant now,
-      Instant leaseUntil,
+      Clock clock,
+      Duration lease,
       int largestLimit,
       Predicate<JobRun> mine,
       Function<JobRun, Optional<String>> jobUrl) {
@@ -52,6 +54,10 @@ final class Admission {
           DSLContext tx = configuration.dsl();
           tx.execute(
               "select pg_advisory_xact_lock(hashtextextended({0}, 0))", "snoop.prow_job " + job);
+          // read after the lock: a run's pending time is never before the completion that freed
+          // its slot
+          Instant now = clock.instant();
+          Instant leaseUntil = now.plus(lease);
           int pending = tx.fetchCount(PROW_JOB, pendingOf(job));
           int olderTriggered = 0;
           List<JobRun> admitted = new ArrayList<>();

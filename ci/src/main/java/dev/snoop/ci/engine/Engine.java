@@ -201,7 +201,7 @@ public final class Engine implements AutoCloseable {
         runSync.sync(run);
       }
     }
-    admit(now, leaseUntil);
+    admit();
     if (settings.periodics() && !now.isBefore(nextPeriodics)) {
       Instant later = now.plus(settings.resync());
       Optional<Instant> due = periodics.trigger(sql, now);
@@ -214,7 +214,7 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private void admit(Instant now, Instant leaseUntil) {
+  private void admit() {
     for (EngineQueries.Queue queue : EngineQueries.queues(sql)) {
       if (!queue.mayAdmit()) {
         continue;
@@ -224,8 +224,8 @@ public final class Engine implements AutoCloseable {
               sql,
               queue.job(),
               owner(),
-              now,
-              leaseUntil,
+              clock,
+              settings.lease(),
               queue.limit(),
               run -> executors.containsKey(run.executor()) && settings.admits(run.id()),
               settings.jobUrl());

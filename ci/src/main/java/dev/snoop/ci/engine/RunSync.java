@@ -6,6 +6,7 @@ import dev.snoop.ci.run.JobRun;
 import dev.snoop.ci.run.JobState;
 import dev.snoop.ci.run.JobStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class RunSync {
 
   /** Plank's description of a pending run whose pod disappeared. */
   static final String DELETED = "Pod got deleted unexpectedly";
+
+  private static final Duration STOPPING_POLL = Duration.ofSeconds(1);
 
   private final DSLContext sql;
   private final Clock clock;
@@ -170,10 +173,12 @@ final class RunSync {
     }
   }
 
+  /** Asks the executor once to stop the workload, and looks again every second until it has. */
   private void stop(Executor executor, JobRun run) {
     if (stopping.add(run.id())) {
       executor.abort(run);
     }
+    wakeAt.accept(clock.instant().plus(STOPPING_POLL));
   }
 
   private void complete(JobRun run, JobState from, JobState state, String description) {
