@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>adopt the runs of engines whose lease has passed (dead or hung);
  *   <li>move on the runs this engine holds ({@link RunSync}: start, observe, time out, abort);
- *   <li>admit triggered runs as {@code max_concurrency} allows and start them ({@link Admission});
  *   <li>trigger the periodics that are due ({@link Periodics});
+ *   <li>admit triggered runs as {@code max_concurrency} allows and start them ({@link Admission});
  *   <li>collect garbage, once per GC period ({@link GarbageCollector}).
  * </ol>
  *
@@ -197,17 +197,17 @@ public final class Engine implements AutoCloseable {
           run = run.withLease(owner(), leaseUntil);
         }
       }
-      if (mine) {
-        runSync.sync(run);
+      if (mine && runSync.sync(run) && run.type() == JobType.PERIODIC) {
+        nextPeriodics = now; // its next run may be due now
       }
     }
-    admit();
     if (settings.periodics() && !now.isBefore(nextPeriodics)) {
       Instant later = now.plus(settings.resync());
       Optional<Instant> due = periodics.trigger(sql, now);
       nextPeriodics = due.filter(d -> d.isBefore(later)).orElse(later);
       due.ifPresent(waker::wakeAt);
     }
+    admit();
     if (settings.gc().on() && !now.isBefore(nextGc)) {
       gc.collect(sql, now);
       nextGc = now.plus(settings.gc().period());

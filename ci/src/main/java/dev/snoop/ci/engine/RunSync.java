@@ -49,6 +49,9 @@ final class RunSync {
   /** Runs this process asked its executor to stop (asked again after a restart: idempotent). */
   private final Set<String> stopping = new HashSet<>();
 
+  /** Runs completed by the current call of {@link #sync}. */
+  private final Set<String> completed = new HashSet<>();
+
   RunSync(
       DSLContext sql,
       Clock clock,
@@ -64,11 +67,15 @@ final class RunSync {
     this.wakeAt = wakeAt;
   }
 
-  /** Moves the run on as far as it can now; {@code run} is held by this engine. */
-  void sync(JobRun run) {
+  /**
+   * Moves the run on as far as it can now; {@code run} is held by this engine.
+   *
+   * @return whether the run is complete now
+   */
+  boolean sync(JobRun run) {
     Executor executor = executors.get(run.executor());
     if (executor == null) {
-      return; // held by this engine only if it has the executor; see Engine
+      return false; // held by this engine only if it has the executor; see Engine
     }
     if (run.state() == JobState.PENDING && run.podName().isEmpty()) {
       start(executor, run);
@@ -77,6 +84,7 @@ final class RunSync {
     } else if (run.state() == JobState.ABORTED) {
       syncAborted(executor, run);
     }
+    return completed.remove(run.id());
   }
 
   /** Starts (or adopts) the workload of an admitted run and records it. */
@@ -186,6 +194,7 @@ final class RunSync {
     listener.finished(done);
     if (JobStore.replaceOwned(sql, from, owner, done)) {
       stopping.remove(run.id());
+      completed.add(run.id());
       log.debug("{} {} {}: {}", run.job(), run.buildIdText(), state.prowName(), description);
     }
   }
