@@ -12,6 +12,9 @@ const pages = [
   [/^\/gate(?:\/([^/]+))?\/?$/, (m) => import('./gate.js').then((p) => p.showGate(m[1] ? decode(m[1]) : 'latest'))],
   [/^\/verifications\/?$/, () => import('./verifications.js').then((p) => p.showVerifications())],
   [/^\/live\/?$/, () => import('./live.js').then((p) => p.showLive())],
+  [/^\/jobs\/?$/, () => import('./jobs.js').then((p) => p.showJobs())],
+  [/^\/jobs\/([^/]+)\/?$/, (m) => import('./jobs.js').then((p) => p.showJobHistory(decode(m[1])))],
+  [/^\/jobs\/([^/]+)\/([^/]+)\/?$/, (m) => import('./jobs.js').then((p) => p.showBuild(decode(m[1]), decode(m[2])))],
   [/^\/.*$/, () => import('./coverage.js').then((p) => p.showCoverage())],
 ];
 

@@ -80,6 +80,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin BotOptions botOptions;
 
+  @Option(
+      names = "--artifacts",
+      description =
+          "The job engine's artifact directory, in Prow's layout, whose builds the job pages show"
+              + " (default: ~/.snoop/artifacts).")
+  Path artifacts;
+
   @Override
   public Integer call() throws InterruptedException {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
@@ -89,7 +96,20 @@ final class ServeCommand implements Callable<Integer> {
         listen,
         apiTokenFile,
         liveRelease,
-        bot ? Optional.of(botOptions) : Optional.empty());
+        bot ? Optional.of(botOptions) : Optional.empty(),
+        artifacts == null ? JobPages.DEFAULT_ARTIFACTS : artifacts);
+  }
+
+  /** As below, the job pages reading the default artifact directory. */
+  static int serve(
+      SnoopCommand root,
+      CommandLine cmd,
+      String listen,
+      Path apiTokenFile,
+      String liveRelease,
+      Optional<BotOptions> bot)
+      throws InterruptedException {
+    return serve(root, cmd, listen, apiTokenFile, liveRelease, bot, JobPages.DEFAULT_ARTIFACTS);
   }
 
   /** Serves until the process is stopped; with {@code bot}, runs the bot and takes its webhook. */
@@ -99,7 +119,8 @@ final class ServeCommand implements Callable<Integer> {
       String listen,
       Path apiTokenFile,
       String liveRelease,
-      Optional<BotOptions> bot)
+      Optional<BotOptions> bot,
+      Path artifacts)
       throws InterruptedException {
     ServerOptions options =
         new ServerOptions(
@@ -119,7 +140,7 @@ final class ServeCommand implements Callable<Integer> {
       try {
         serve(
             options,
-            routes(db, options, live, hook),
+            routes(db, options, live, hook, artifacts),
             cmd.getOut(),
             hook.isPresent(),
             () -> {
@@ -162,12 +183,22 @@ final class ServeCommand implements Callable<Integer> {
         options.open(db, root.inputReader(), cmd.getErr()), o -> BotOptions.print(cmd.getOut(), o));
   }
 
-  /** Every area's routes over the database, in the order they are matched. */
+  /** Every area's routes over the database, the job pages on the default artifact directory. */
   static List<Routes> routes(
       Database db,
       ServerOptions options,
       Optional<Release> liveRelease,
       Optional<GitHubHook> hook) {
+    return routes(db, options, liveRelease, hook, JobPages.DEFAULT_ARTIFACTS);
+  }
+
+  /** Every area's routes over the database, in the order they are matched. */
+  static List<Routes> routes(
+      Database db,
+      ServerOptions options,
+      Optional<Release> liveRelease,
+      Optional<GitHubHook> hook,
+      Path artifacts) {
     DSLContext sql = db.dsl();
     List<Routes> routes = new ArrayList<>();
     routes.add(new ReleasesApi(sql));
@@ -176,6 +207,7 @@ final class ServeCommand implements Callable<Integer> {
     routes.add(new VerificationsApi(sql));
     routes.add(new ApisnoopRoutes(sql));
     routes.add(new PageRoutes());
+    routes.add(JobPages.routes(sql, artifacts, new ApiToken(options.apiToken())));
     liveRelease.ifPresent(
         r -> {
           routes.add(new AuditSink(db, r, options.maxBodyBytes()));

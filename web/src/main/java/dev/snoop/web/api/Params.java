@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The API's parameters read from a request: a bad one is a 400 naming it, never a 500. */
-final class Params {
+public final class Params {
   private Params() {}
 
   /**
@@ -63,7 +63,7 @@ final class Params {
   }
 
   /** A query parameter with an integer from {@code min} to {@code max}. */
-  static int integer(Context ctx, String name, int fallback, int min, int max) {
+  public static int integer(Context ctx, String name, int fallback, int min, int max) {
     Optional<String> value = text(ctx, name);
     if (value.isEmpty()) {
       return fallback;

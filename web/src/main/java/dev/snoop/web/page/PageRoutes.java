@@ -85,7 +85,8 @@ public final class PageRoutes implements Routes {
     }
   }
 
-  private static void shell(Context ctx) {
+  /** Answers the one HTML shell; its script builds the page for the path. */
+  public static void shell(Context ctx) {
     ctx.contentType("text/html; charset=utf-8").result(SHELL);
   }
 

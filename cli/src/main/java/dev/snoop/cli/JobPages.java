@@ -1,0 +1,35 @@
+package dev.snoop.cli;
+
+import dev.snoop.ci.artifacts.ArtifactStore;
+import dev.snoop.ci.run.BuildIds;
+import dev.snoop.ci.run.NewRuns;
+import dev.snoop.web.ApiToken;
+import dev.snoop.web.jobs.JobsRoutes;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.jooq.DSLContext;
+
+/** The job pages of {@code snoop serve}: runs from the database, builds from the artifact store. */
+final class JobPages {
+  /** Where the job engine keeps artifacts unless told otherwise. */
+  static final Path DEFAULT_ARTIFACTS =
+      Path.of(System.getProperty("user.home"), ".snoop", "artifacts");
+
+  private JobPages() {}
+
+  /**
+   * The routes; a rerun gets its build id from a snowflake node picked at random for this server
+   * (the id is unique in the database, so a clash fails the request, never a run).
+   */
+  static JobsRoutes routes(DSLContext sql, Path artifacts, ApiToken token) {
+    Clock clock = Clock.systemUTC();
+    int node = new SecureRandom().nextInt(1024);
+    return new JobsRoutes(
+        sql,
+        ArtifactStore.local(artifacts, NewRuns.DEFAULT_NAMESPACE),
+        new NewRuns(new BuildIds(clock, node), clock),
+        token,
+        clock);
+  }
+}
