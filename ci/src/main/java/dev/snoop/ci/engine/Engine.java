@@ -185,8 +185,8 @@ public final class Engine implements AutoCloseable {
     Instant now = clock.instant();
     Instant leaseUntil = now.plus(settings.lease());
     for (JobRun run : EngineQueries.admitted(sql)) {
-      if (!executors.containsKey(run.executor())) {
-        continue; // another engine has its executor
+      if (!executors.containsKey(run.executor()) || !settings.admits(run.id())) {
+        continue; // another engine has its executor, or this one runs only some runs
       }
       boolean mine = run.owner().filter(owner()::equals).isPresent();
       if (!mine && expired(run, now)) {
