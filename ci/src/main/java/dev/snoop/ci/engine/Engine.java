@@ -9,13 +9,18 @@ import dev.snoop.ci.run.NewRuns;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -43,6 +48,14 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
+  private static final int STARTS_AT_ONCE = 8;
+
+  /**
+   * How often runs this engine holds are looked at while they run, for executors that do not say
+   * when a workload changes.
+   */
+  private static final Duration OBSERVE_WHILE_RUNNING = Duration.ofMillis(250);
+
   private final DSLContext sql;
   private final Clock clock;
   private final EngineSettings settings;
@@ -55,6 +68,17 @@ public final class Engine implements AutoCloseable {
   private final Waker waker;
   private Instant nextGc;
   private Instant nextPeriodics;
+
+  /** Admitted runs are started on these threads, several at once. */
+  private final ExecutorService starter =
+      Executors.newFixedThreadPool(
+          STARTS_AT_ONCE,
+          r -> {
+            Thread t = new Thread(r, "snoop-engine-start");
+            t.setDaemon(true);
+            return t;
+          });
+
   private Thread loop;
   private ScheduledExecutorService leases;
 
@@ -184,6 +208,7 @@ public final class Engine implements AutoCloseable {
   public void pass() {
     Instant now = clock.instant();
     Instant leaseUntil = now.plus(settings.lease());
+    boolean holding = false;
     for (JobRun run : EngineQueries.admitted(sql)) {
       if (!executors.containsKey(run.executor()) || !settings.admits(run.id())) {
         continue; // another engine has its executor, or this one runs only some runs
@@ -197,8 +222,11 @@ public final class Engine implements AutoCloseable {
           run = run.withLease(owner(), leaseUntil);
         }
       }
-      if (mine && runSync.sync(run) && run.type() == JobType.PERIODIC) {
-        nextPeriodics = now; // its next run may be due now
+      if (mine) {
+        holding = true;
+        if (runSync.sync(run) && run.type() == JobType.PERIODIC) {
+          nextPeriodics = now; // its next run may be due now
+        }
       }
     }
     if (settings.periodics() && !now.isBefore(nextPeriodics)) {
@@ -207,14 +235,23 @@ public final class Engine implements AutoCloseable {
       nextPeriodics = due.filter(d -> d.isBefore(later)).orElse(later);
       due.ifPresent(waker::wakeAt);
     }
-    admit();
+    holding |= admit();
+    if (holding) {
+      Duration observe =
+          settings.resync().compareTo(OBSERVE_WHILE_RUNNING) < 0
+              ? settings.resync()
+              : OBSERVE_WHILE_RUNNING;
+      waker.wakeAt(clock.instant().plus(observe));
+    }
     if (settings.gc().on() && !now.isBefore(nextGc)) {
       gc.collect(sql, now);
       nextGc = now.plus(settings.gc().period());
     }
   }
 
-  private void admit() {
+  /** Admits and starts what it can; returns whether it admitted a run. */
+  private boolean admit() {
+    boolean any = false;
     for (EngineQueries.Queue queue : EngineQueries.queues(sql)) {
       if (!queue.mayAdmit()) {
         continue;
@@ -229,8 +266,30 @@ public final class Engine implements AutoCloseable {
               queue.limit(),
               run -> executors.containsKey(run.executor()) && settings.admits(run.id()),
               settings.jobUrl());
-      for (JobRun run : admitted) {
-        runSync.start(executors.get(run.executor()), run);
+      startAll(admitted);
+      any |= !admitted.isEmpty();
+    }
+    return any;
+  }
+
+  /**
+   * Starts admitted runs side by side (a start may wait for a process or an API call), and returns
+   * once all have started or failed to.
+   */
+  private void startAll(List<JobRun> admitted) {
+    List<Future<?>> starts = new ArrayList<>();
+    for (JobRun run : admitted) {
+      starts.add(starter.submit(() -> runSync.start(executors.get(run.executor()), run)));
+    }
+    for (Future<?> start : starts) {
+      try {
+        start.get();
+      } catch (ExecutionException e) {
+        // left pending without a pod name: the next pass starts it again
+        log.warn("starting a run failed: {}", e.getCause().toString(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }
@@ -259,6 +318,7 @@ public final class Engine implements AutoCloseable {
     if (leases != null) {
       leases.shutdownNow();
     }
+    starter.shutdown();
     try {
       RunLeases.renew(sql, owner(), clock.instant());
       node.release();

@@ -8,10 +8,10 @@ import dev.snoop.ci.run.JobStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Every write is a compare-and-set on the run's state and owner, so a transition is stored once.
+ * {@link #start} may be called for several runs at once; {@link #sync} from one thread.
  */
 final class RunSync {
   private static final Logger log = LoggerFactory.getLogger(RunSync.class);
@@ -47,10 +48,10 @@ final class RunSync {
   private final Consumer<Instant> wakeAt;
 
   /** Runs this process asked its executor to stop (asked again after a restart: idempotent). */
-  private final Set<String> stopping = new HashSet<>();
+  private final Set<String> stopping = ConcurrentHashMap.newKeySet();
 
   /** Runs completed by the current call of {@link #sync}. */
-  private final Set<String> completed = new HashSet<>();
+  private final Set<String> completed = ConcurrentHashMap.newKeySet();
 
   RunSync(
       DSLContext sql,
