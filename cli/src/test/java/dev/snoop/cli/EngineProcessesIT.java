@@ -119,6 +119,62 @@ class EngineProcessesIT {
     }
   }
 
+  @Test
+  void serveWithEngineRunsPeriodicsBesideTheRoutes() throws Exception {
+    Path config = temp.resolve("periodic.yaml");
+    Files.writeString(
+        config,
+        """
+        periodics:
+        - name: served-periodic
+          interval: 24h
+          spec:
+            containers:
+            - image: busybox
+              command: [sh, -c, "echo ran"]
+        """);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(
+        List.of(
+            "--db-url",
+            dbUrl,
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--live-release",
+            "1.33.0",
+            "--engine",
+            "--config",
+            config.toString(),
+            "--artifacts",
+            temp.resolve("artifacts").toString(),
+            "--work-dir",
+            temp.resolve("work").toString()));
+    Process serve =
+        new ProcessBuilder(command)
+            .redirectOutput(temp.resolve("serve-out.txt").toFile())
+            .redirectError(temp.resolve("serve-err.txt").toFile())
+            .start();
+    try {
+      Instant end = Instant.now().plusSeconds(90);
+      Optional<JobRun> run = Optional.empty();
+      while (Instant.now().isBefore(end) && !run.map(JobRun::complete).orElse(false)) {
+        Thread.sleep(200);
+        run = JobStore.history(sql, "served-periodic", 1).stream().findFirst();
+      }
+      assertThat(run).as(Files.readString(temp.resolve("serve-err.txt"))).isPresent();
+      assertThat(run.get().state()).isEqualTo(JobState.SUCCESS);
+      String out = Files.readString(temp.resolve("serve-out.txt"));
+      assertThat(out).contains("snoop engine ").contains("snoop serves http://127.0.0.1:");
+      assertThat(serve.isAlive()).isTrue();
+    } finally {
+      serve.destroy();
+      assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+    }
+  }
+
   private Process engine(Path config, String name) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -74,11 +74,18 @@ public final class JobsBenchmark {
               runs * 60_000.0 / Math.max(1, wall.toMillis())));
       text.append(String.format("states: %s%n", states));
       limits.forEach(
-          (job, limit) ->
-              text.append(
-                  String.format(
-                      "  %-12s max_concurrency %-3s most pending at once %d%n",
-                      job, limit == 0 ? "-" : limit, mostPending.get(job))));
+          (job, limit) -> {
+            List<Long> ofJob = latencyByJob.get(job).stream().sorted().toList();
+            text.append(
+                String.format(
+                    "  %-18s max_concurrency %-3s most pending at once %3d; latency median %d"
+                        + " ms, p90 %d ms%n",
+                    job,
+                    limit == 0 ? "-" : limit,
+                    mostPending.get(job),
+                    percentile(ofJob, 50),
+                    percentile(ofJob, 90)));
+          });
       text.append(
           String.format("limits %s%n", limitsKept() ? "never exceeded (checked)" : "EXCEEDED"));
       text.append(
