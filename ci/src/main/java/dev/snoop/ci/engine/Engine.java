@@ -224,8 +224,13 @@ public final class Engine implements AutoCloseable {
       }
       if (mine) {
         holding = true;
-        if (runSync.sync(run) && run.type() == JobType.PERIODIC) {
-          nextPeriodics = now; // its next run may be due now
+        try {
+          if (runSync.sync(run) && run.type() == JobType.PERIODIC) {
+            nextPeriodics = now; // its next run may be due now
+          }
+        } catch (RuntimeException e) {
+          // an executor or artifact fault of one run holds up no other; the next pass retries
+          log.warn("{} {}: {}", run.job(), run.buildIdText(), e.toString(), e);
         }
       }
     }

@@ -286,6 +286,54 @@ class EngineIT {
     assertThat(done.complete()).isTrue();
   }
 
+  @Test
+  void aRunWhoseExecutorFailsHoldsUpNoOtherRun() {
+    JobRun broken = trigger("short");
+    JobRun fine = trigger("short");
+    Executor failing =
+        new Executor() {
+          @Override
+          public String name() {
+            return "fake";
+          }
+
+          @Override
+          public String start(JobRun run) {
+            return executor.start(run);
+          }
+
+          @Override
+          public Observation observe(JobRun run) {
+            if (run.id().equals(broken.id())) {
+              throw new IllegalStateException("the executor cannot see " + run.id());
+            }
+            return executor.observe(run);
+          }
+
+          @Override
+          public void abort(JobRun run) {}
+
+          @Override
+          public void cleanUp(JobRun run) {}
+        };
+    try (Engine other =
+        Engine.manual(
+            db.dsl(),
+            clock,
+            JOBS,
+            Map.of("fake", failing),
+            RunListener.NONE,
+            EngineSettings.defaults("fake").withGc(GcSettings.OFF))) {
+      engine.close(); // the test's engine gives its runs up
+      other.pass();
+      cluster.finish(broken.id(), JobState.SUCCESS);
+      cluster.finish(fine.id(), JobState.SUCCESS);
+      other.pass();
+    }
+    assertThat(read(fine).state()).isEqualTo(JobState.SUCCESS);
+    assertThat(read(broken).state()).isEqualTo(JobState.PENDING);
+  }
+
   private List<JobState> states(List<JobRun> runs) {
     return runs.stream().map(r -> read(r).state()).toList();
   }
