@@ -1,5 +1,9 @@
 package dev.snoop.cli;
 
+import dev.snoop.ci.artifacts.ArtifactStore;
+import dev.snoop.ci.config.Job;
+import dev.snoop.ci.engine.Engine;
+import dev.snoop.ci.exec.Executor;
 import dev.snoop.db.Database;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
@@ -25,12 +29,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,9 +93,41 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ~/.snoop/artifacts).")
   Path artifacts;
 
+  @Option(
+      names = "--engine",
+      description =
+          "Run the job engine in the server too (snoop engine's options apply; needs --config).")
+  boolean engine;
+
+  @Option(
+      names = "--config",
+      paramLabel = "PATH",
+      description = "The engine's job config: a file or a directory (repeatable).")
+  List<Path> jobConfig;
+
+  @Option(names = "--prow-config", paramLabel = "FILE", description = "Prow's config.yaml.")
+  Path prowConfig;
+
+  @Mixin EngineOptions engineOptions;
+
   @Override
   public Integer call() throws InterruptedException {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
+    Function<Database, Optional<Engine>> alongside = db -> Optional.empty();
+    if (engine) {
+      if (jobConfig == null) {
+        throw new UserException("--engine needs --config PATH, the job config");
+      }
+      List<Job> jobs = JobsCommand.valid(JobsCommand.load(jobConfig, prowConfig));
+      Clock clock = Clock.systemUTC();
+      ArtifactStore store = EngineOptions.store(artifacts);
+      Executor executor = engineOptions.openExecutor(store, clock);
+      PrintWriter out = spec.commandLine().getOut();
+      alongside =
+          db ->
+              Optional.of(
+                  EngineCommand.start(db, jobs, executor, store, engineOptions, out, clock));
+    }
     return serve(
         root,
         spec.commandLine(),
@@ -97,7 +135,8 @@ final class ServeCommand implements Callable<Integer> {
         apiTokenFile,
         liveRelease,
         bot ? Optional.of(botOptions) : Optional.empty(),
-        artifacts == null ? JobPages.DEFAULT_ARTIFACTS : artifacts);
+        artifacts == null ? JobPages.DEFAULT_ARTIFACTS : artifacts,
+        alongside);
   }
 
   /** As below, the job pages reading the default artifact directory. */
@@ -109,10 +148,21 @@ final class ServeCommand implements Callable<Integer> {
       String liveRelease,
       Optional<BotOptions> bot)
       throws InterruptedException {
-    return serve(root, cmd, listen, apiTokenFile, liveRelease, bot, JobPages.DEFAULT_ARTIFACTS);
+    return serve(
+        root,
+        cmd,
+        listen,
+        apiTokenFile,
+        liveRelease,
+        bot,
+        JobPages.DEFAULT_ARTIFACTS,
+        db -> Optional.empty());
   }
 
-  /** Serves until the process is stopped; with {@code bot}, runs the bot and takes its webhook. */
+  /**
+   * Serves until the process is stopped; with {@code bot}, runs the bot and takes its webhook;
+   * {@code alongside} starts what runs in the server over its database (the job engine).
+   */
   static int serve(
       SnoopCommand root,
       CommandLine cmd,
@@ -120,13 +170,16 @@ final class ServeCommand implements Callable<Integer> {
       Path apiTokenFile,
       String liveRelease,
       Optional<BotOptions> bot,
-      Path artifacts)
+      Path artifacts,
+      Function<Database, Optional<Engine>> alongside)
       throws InterruptedException {
     ServerOptions options =
         new ServerOptions(
             host(listen), port(listen), token(apiTokenFile), ServerOptions.DEFAULT_MAX_BODY_BYTES);
     PrintWriter err = cmd.getErr();
+    Optional<Engine> engine = Optional.empty();
     try (Database db = root.openDatabase()) {
+      engine = alongside.apply(db);
       Optional<Release> live = liveRelease(db, liveRelease, err);
       Optional<BotService> service = bot.map(b -> startBot(b, db, root, cmd));
       Optional<GitHubHook> hook =
@@ -148,6 +201,7 @@ final class ServeCommand implements Callable<Integer> {
             });
       } finally {
         service.ifPresent(BotService::close);
+        engine.ifPresent(Engine::close);
       }
     }
     return ExitCode.OK;

@@ -228,6 +228,13 @@ public class ProwJob extends TableImpl<ProwJobRecord> {
     public final TableField<ProwJobRecord, String> EVENT_GUID = createField(DSL.name("event_guid"), SQLDataType.CLOB, this, "The X-GitHub-Delivery id of the webhook event that triggered the run.");
 
     /**
+     * The column <code>snoop.prow_job.cleaned_time</code>. When garbage
+     * collection removed what was left of the run's workload (its pod or work
+     * directory); its artifacts stay.
+     */
+    public final TableField<ProwJobRecord, OffsetDateTime> CLEANED_TIME = createField(DSL.name("cleaned_time"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "When garbage collection removed what was left of the run's workload (its pod or work directory); its artifacts stay.");
+
+    /**
      * The column <code>snoop.prow_job.pod_revival_count</code>.
      * status.pod_revival_count: how often the run's pod was re-created after an
      * eviction, a lost node or a missing pod (the Kubernetes executor gives up
@@ -271,7 +278,7 @@ public class ProwJob extends TableImpl<ProwJobRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.PROW_JOB_HISTORY, Indexes.PROW_JOB_INCOMPLETE, Indexes.PROW_JOB_PULL);
+        return Arrays.asList(Indexes.PROW_JOB_HISTORY, Indexes.PROW_JOB_INCOMPLETE, Indexes.PROW_JOB_OWNER, Indexes.PROW_JOB_PULL);
     }
 
     @Override
