@@ -37,16 +37,23 @@ final class EngineCommand implements Callable<Integer> {
       description = "Where the runs' files go, in Prow's layout (default: ~/.snoop/artifacts).")
   Path artifacts;
 
+  @Mixin GitHubOptions github;
+
   @Override
   public Integer call() throws InterruptedException {
     List<Job> jobs = config.validJobs();
+    engine.checkExecutor();
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
-    Clock clock = Clock.systemUTC();
-    ArtifactStore store = EngineOptions.store(artifacts);
-    Executor executor = engine.openExecutor(store, clock);
     try (Database db = root.openDatabase();
-        Engine running =
-            start(db, jobs, executor, store, engine, spec.commandLine().getOut(), clock)) {
+        RunningEngine running =
+            RunningEngine.start(
+                db,
+                jobs,
+                engine,
+                github,
+                artifacts,
+                spec.commandLine().getOut(),
+                Clock.systemUTC())) {
       ServeCommand.awaitStop();
     }
     return ExitCode.OK;

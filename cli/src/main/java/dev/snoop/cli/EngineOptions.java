@@ -5,12 +5,17 @@ import dev.snoop.ci.artifacts.BuildPaths;
 import dev.snoop.ci.config.GoDuration;
 import dev.snoop.ci.engine.EngineSettings;
 import dev.snoop.ci.exec.Executor;
+import dev.snoop.ci.exec.kubernetes.KubernetesExecutor;
 import dev.snoop.ci.exec.local.LocalExecutor;
+import dev.snoop.ci.exec.prow.ProwExecutor;
 import dev.snoop.ci.run.NewRuns;
+import dev.snoop.db.Database;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -39,6 +44,15 @@ final class EngineOptions {
           "Secrets for the local executor, as a pod mounts them: DIR/<secret>/<key> (e.g."
               + " DIR/snoop-db/url).")
   Path secrets;
+
+  @Option(
+      names = "--prow-namespace",
+      defaultValue = "default",
+      paramLabel = "NAMESPACE",
+      description =
+          "With --executor prow: where Prow's ProwJobs live (its prowjob_namespace; default:"
+              + " default).")
+  String prowNamespace;
 
   @Option(
       names = "--lease",
@@ -70,17 +84,28 @@ final class EngineOptions {
         artifacts == null ? JobPages.DEFAULT_ARTIFACTS : artifacts, NewRuns.DEFAULT_NAMESPACE);
   }
 
-  /** The executor --executor names, ready to start runs. */
-  Executor openExecutor(ArtifactStore store, Clock clock) {
+  /**
+   * The executor --executor names, ready to start runs; the Kubernetes ones reach the cluster as
+   * kubectl would (in a pod, its service account; else the kubeconfig).
+   */
+  Executor openExecutor(ArtifactStore store, Database db, Clock clock) {
     return switch (executor) {
       case "local" -> local(store, clock);
-      case "kubernetes", "prow" ->
-          throw new UserException(
-              "--executor " + executor + ": not available in this build of snoop yet");
+      case "kubernetes" ->
+          new KubernetesExecutor(
+              new KubernetesClientBuilder().build(), db.dsl(), store::buildDirectory, clock);
+      case "prow" -> new ProwExecutor(new KubernetesClientBuilder().build(), prowNamespace);
       default ->
           throw new UserException(
               "--executor: expected local, kubernetes or prow, not " + executor);
     };
+  }
+
+  /** Refuses an --executor that is none of local, kubernetes and prow. */
+  void checkExecutor() {
+    if (!List.of("local", "kubernetes", "prow").contains(executor)) {
+      throw new UserException("--executor: expected local, kubernetes or prow, not " + executor);
+    }
   }
 
   /** The local executor (snoop jobs run --wait runs on it whatever --executor says). */

@@ -325,7 +325,7 @@ final class JobsCommand {
       PrintWriter out = spec.commandLine().getOut();
       Clock clock = Clock.systemUTC();
       if (!waitForEnd) {
-        engine.openExecutor(EngineOptions.store(artifacts), clock); // checks --executor
+        engine.checkExecutor();
         try (Database db = root.openDatabase()) {
           JobRun run = HandRuns.trigger(db.dsl(), clock, job, refs, engine.executor);
           out.printf(

@@ -1,9 +1,7 @@
 package dev.snoop.cli;
 
-import dev.snoop.ci.artifacts.ArtifactStore;
 import dev.snoop.ci.config.Job;
-import dev.snoop.ci.engine.Engine;
-import dev.snoop.ci.exec.Executor;
+import dev.snoop.ci.run.NewRuns;
 import dev.snoop.db.Database;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
@@ -31,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     description =
         "Serve the web pages, the JSON API (/api), APISnoop's files (/apisnoop), the live audit"
-            + " sink (/audit/events) and, with --bot, the GitHub webhook (/hook) over snoopdb,"
+            + " sink (/audit/events), the job pages and, with --bot or --engine, the GitHub webhook (/hook) over snoopdb,"
             + " until stopped (Ctrl-C).")
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -113,20 +112,26 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
-    Function<Database, Optional<Engine>> alongside = db -> Optional.empty();
+    Path artifactRoot = artifacts == null ? JobPages.DEFAULT_ARTIFACTS : artifacts;
+    Function<Database, Optional<RunningEngine>> alongside = db -> Optional.empty();
     if (engine) {
       if (jobConfig == null) {
         throw new UserException("--engine needs --config PATH, the job config");
       }
       List<Job> jobs = JobsCommand.valid(JobsCommand.load(jobConfig, prowConfig));
-      Clock clock = Clock.systemUTC();
-      ArtifactStore store = EngineOptions.store(artifacts);
-      Executor executor = engineOptions.openExecutor(store, clock);
+      engineOptions.checkExecutor();
       PrintWriter out = spec.commandLine().getOut();
       alongside =
           db ->
               Optional.of(
-                  EngineCommand.start(db, jobs, executor, store, engineOptions, out, clock));
+                  RunningEngine.start(
+                      db,
+                      jobs,
+                      engineOptions,
+                      botOptions.github,
+                      artifactRoot,
+                      out,
+                      Clock.systemUTC()));
     }
     return serve(
         root,
@@ -135,18 +140,19 @@ final class ServeCommand implements Callable<Integer> {
         apiTokenFile,
         liveRelease,
         bot ? Optional.of(botOptions) : Optional.empty(),
-        artifacts == null ? JobPages.DEFAULT_ARTIFACTS : artifacts,
+        botOptions.github,
+        artifactRoot,
         alongside);
   }
 
-  /** As below, the job pages reading the default artifact directory. */
+  /** As below, without the job engine, the job pages reading the default artifact directory. */
   static int serve(
       SnoopCommand root,
       CommandLine cmd,
       String listen,
       Path apiTokenFile,
       String liveRelease,
-      Optional<BotOptions> bot)
+      BotOptions bot)
       throws InterruptedException {
     return serve(
         root,
@@ -154,14 +160,16 @@ final class ServeCommand implements Callable<Integer> {
         listen,
         apiTokenFile,
         liveRelease,
-        bot,
+        Optional.of(bot),
+        bot.github,
         JobPages.DEFAULT_ARTIFACTS,
         db -> Optional.empty());
   }
 
   /**
-   * Serves until the process is stopped; with {@code bot}, runs the bot and takes its webhook;
-   * {@code alongside} starts what runs in the server over its database (the job engine).
+   * Serves until the process is stopped; with {@code bot}, runs the bot; {@code alongside} starts
+   * the job engine in the server. Each of them that runs takes GitHub's webhook deliveries at
+   * {@code /hook}, signed with {@code github}'s secret.
    */
   static int serve(
       SnoopCommand root,
@@ -170,30 +178,34 @@ final class ServeCommand implements Callable<Integer> {
       Path apiTokenFile,
       String liveRelease,
       Optional<BotOptions> bot,
+      GitHubOptions github,
       Path artifacts,
-      Function<Database, Optional<Engine>> alongside)
+      Function<Database, Optional<RunningEngine>> alongside)
       throws InterruptedException {
     ServerOptions options =
         new ServerOptions(
             host(listen), port(listen), token(apiTokenFile), ServerOptions.DEFAULT_MAX_BODY_BYTES);
     PrintWriter err = cmd.getErr();
-    Optional<Engine> engine = Optional.empty();
+    Optional<RunningEngine> engine = Optional.empty();
     try (Database db = root.openDatabase()) {
       engine = alongside.apply(db);
       Optional<Release> live = liveRelease(db, liveRelease, err);
       Optional<BotService> service = bot.map(b -> startBot(b, db, root, cmd));
+      Map<String, HookConsumer> consumers = new LinkedHashMap<>();
+      service.ifPresent(
+          s -> {
+            WebhookHandler handler = s.webhook();
+            consumers.put("bot", (d, tx) -> handler.handle(d.event(), d.payload()));
+          });
+      engine.ifPresent(e -> consumers.put("jobs", e.hook()));
       Optional<GitHubHook> hook =
-          service.map(
-              s -> {
-                WebhookHandler handler = s.webhook();
-                HookConsumer consumer = (d, tx) -> handler.handle(d.event(), d.payload());
-                return new GitHubHook(
-                    db.dsl(), bot.get().github.webhookSignature(err), Map.of("bot", consumer));
-              });
+          consumers.isEmpty()
+              ? Optional.empty()
+              : Optional.of(new GitHubHook(db.dsl(), github.webhookSignature(err), consumers));
       try {
         serve(
             options,
-            routes(db, options, live, hook, artifacts),
+            routes(db, options, live, hook, artifacts, engine.map(e -> e.engine().newRuns())),
             cmd.getOut(),
             hook.isPresent(),
             () -> {
@@ -201,7 +213,7 @@ final class ServeCommand implements Callable<Integer> {
             });
       } finally {
         service.ifPresent(BotService::close);
-        engine.ifPresent(Engine::close);
+        engine.ifPresent(RunningEngine::close);
       }
     }
     return ExitCode.OK;
@@ -243,7 +255,7 @@ final class ServeCommand implements Callable<Integer> {
       ServerOptions options,
       Optional<Release> liveRelease,
       Optional<GitHubHook> hook) {
-    return routes(db, options, liveRelease, hook, JobPages.DEFAULT_ARTIFACTS);
+    return routes(db, options, liveRelease, hook, JobPages.DEFAULT_ARTIFACTS, Optional.empty());
   }
 
   /** Every area's routes over the database, in the order they are matched. */
@@ -252,7 +264,8 @@ final class ServeCommand implements Callable<Integer> {
       ServerOptions options,
       Optional<Release> liveRelease,
       Optional<GitHubHook> hook,
-      Path artifacts) {
+      Path artifacts,
+      Optional<NewRuns> reruns) {
     DSLContext sql = db.dsl();
     List<Routes> routes = new ArrayList<>();
     routes.add(new ReleasesApi(sql));
@@ -261,7 +274,7 @@ final class ServeCommand implements Callable<Integer> {
     routes.add(new VerificationsApi(sql));
     routes.add(new ApisnoopRoutes(sql));
     routes.add(new PageRoutes());
-    routes.add(JobPages.routes(sql, artifacts, new ApiToken(options.apiToken())));
+    routes.add(JobPages.routes(sql, artifacts, new ApiToken(options.apiToken()), reruns));
     liveRelease.ifPresent(
         r -> {
           routes.add(new AuditSink(db, r, options.maxBodyBytes()));
