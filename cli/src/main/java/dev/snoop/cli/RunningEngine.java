@@ -11,6 +11,7 @@ import dev.snoop.ci.trigger.GitHubFacts;
 import dev.snoop.db.Database;
 import dev.snoop.github.GitHubClient;
 import dev.snoop.web.hook.HookConsumer;
+import dev.snoop.web.hook.HookDelivery;
 import dev.snoop.web.hook.JobsHookConsumer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,13 +60,6 @@ final class RunningEngine implements AutoCloseable {
     EventTrigger trigger =
         new EventTrigger(
             () -> jobs, client, facts, engine.newRuns(), executor.name(), githubOptions.apply);
-    JobsHookConsumer jobsHook = new JobsHookConsumer(trigger);
-    HookConsumer hook =
-        (delivery, tx) -> {
-          String reaction = jobsHook.accept(delivery, tx);
-          engine.wake();
-          return reaction;
-        };
     ScheduledExecutorService github =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -73,6 +68,29 @@ final class RunningEngine implements AutoCloseable {
               return t;
             });
     GitHubReporter reporter = new GitHubReporter(client, githubOptions.apply, clock);
+    Runnable report =
+        () -> {
+          try {
+            reporter.reportPending(db.dsl());
+          } catch (RuntimeException e) {
+            log.warn("reporting to GitHub failed; the next pass tries again: {}", e.toString());
+          }
+        };
+    JobsHookConsumer jobsHook = new JobsHookConsumer(trigger);
+    HookConsumer hook =
+        new HookConsumer() {
+          @Override
+          public String accept(HookDelivery delivery, DSLContext tx) {
+            return jobsHook.accept(delivery, tx);
+          }
+
+          /** The delivery's runs are stored: report them pending and start them now. */
+          @Override
+          public void committed(HookDelivery delivery) {
+            github.execute(report);
+            engine.wake();
+          }
+        };
     if (hasToken) {
       CatchUp catchUp = new CatchUp(() -> jobs, client, facts, trigger);
       github.execute(
@@ -83,17 +101,7 @@ final class RunningEngine implements AutoCloseable {
             }
           });
     }
-    github.scheduleWithFixedDelay(
-        () -> {
-          try {
-            reporter.reportPending(db.dsl());
-          } catch (RuntimeException e) {
-            log.warn("reporting to GitHub failed; the next pass tries again: {}", e.toString());
-          }
-        },
-        0,
-        1,
-        TimeUnit.SECONDS);
+    github.scheduleWithFixedDelay(report, 0, 1, TimeUnit.SECONDS);
     out.printf(
         "GitHub at %s: %s; %s%n",
         githubOptions.apiUrl,

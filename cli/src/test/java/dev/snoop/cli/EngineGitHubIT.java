@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code snoop serve --engine --apply} as a real process against a local GitHub: a signed
  * pull_request delivery on {@code /hook} starts the PR's presubmit, the engine runs it to its end,
- * and its commit status goes pending, then success.
+ * and its commit status goes pending (reported as soon as the delivery's runs commit; the job runs
+ * three seconds, well past that), then success.
  */
 @ExtendWith(MigratedDatabase.class)
 class EngineGitHubIT {
@@ -57,7 +58,7 @@ class EngineGitHubIT {
             + FakeGitHub.REPO
             + ":\n"
             + "  - name: pull-verify\n    always_run: true\n"
-            + "    spec: {containers: [{image: busybox, command: [sh, -c, 'echo verified']}]}\n");
+            + "    spec: {containers: [{image: busybox, command: [sh, -c, 'sleep 3; echo verified']}]}\n");
     Path token = Files.writeString(temp.resolve("token"), FakeGitHub.TOKEN);
     Path secret = Files.writeString(temp.resolve("secret"), "s3cret");
     try (FakeGitHub github = new FakeGitHub()) {

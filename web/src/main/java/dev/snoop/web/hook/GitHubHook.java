@@ -73,6 +73,9 @@ public final class GitHubHook implements Routes {
     String id = requiredHeader(ctx, "X-GitHub-Delivery");
     HookDelivery delivery = new HookDelivery(id, event, payload(body));
     Answer answer = sql.transactionResult(tx -> dispatch(tx.dsl(), delivery));
+    if (!answer.redelivery()) {
+      consumers.values().forEach(c -> c.committed(delivery));
+    }
     log.info("webhook delivery {} ({}): {}", id, event, answer);
     ctx.status(answer.redelivery() || event.equals("ping") ? 200 : 202).json(answer);
   }

@@ -16,4 +16,10 @@ public interface HookConsumer {
    * @return what it did, for the answer and the delivery's record, e.g. {@code queued #3297}
    */
   String accept(HookDelivery delivery, DSLContext tx);
+
+  /**
+   * Called once what {@link #accept} stored has committed (not for a redelivery): the moment to act
+   * on it elsewhere, e.g. to wake the job engine, whose loops would not see the rows before.
+   */
+  default void committed(HookDelivery delivery) {}
 }
