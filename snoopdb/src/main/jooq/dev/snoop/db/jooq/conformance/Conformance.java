@@ -5,6 +5,7 @@ package dev.snoop.db.jooq.conformance;
 
 
 import dev.snoop.db.jooq.DefaultCatalog;
+import dev.snoop.db.jooq.conformance.tables.CoverageBySig;
 import dev.snoop.db.jooq.conformance.tables.CoveragePerRelease;
 import dev.snoop.db.jooq.conformance.tables.EligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.EligibleEndpointCoverage;
@@ -37,6 +38,12 @@ public class Conformance extends SchemaImpl {
      * The reference instance of <code>conformance</code>
      */
     public static final Conformance CONFORMANCE = new Conformance();
+
+    /**
+     * Per release, operation and SIG (a test name's [sig-x] tag), the tests of
+     * that SIG that hit the operation in the current runs.
+     */
+    public final CoverageBySig COVERAGE_BY_SIG = CoverageBySig.COVERAGE_BY_SIG;
 
     /**
      * Per release, how many eligible operations it introduced and how many of
@@ -126,6 +133,7 @@ public class Conformance extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            CoverageBySig.COVERAGE_BY_SIG,
             CoveragePerRelease.COVERAGE_PER_RELEASE,
             EligibleEndpoint.ELIGIBLE_ENDPOINT,
             EligibleEndpointCoverage.ELIGIBLE_ENDPOINT_COVERAGE,

@@ -4,6 +4,7 @@
 package dev.snoop.db.jooq.conformance;
 
 
+import dev.snoop.db.jooq.conformance.tables.CoverageBySig;
 import dev.snoop.db.jooq.conformance.tables.CoveragePerRelease;
 import dev.snoop.db.jooq.conformance.tables.EligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.EligibleEndpointCoverage;
@@ -22,6 +23,12 @@ import dev.snoop.db.jooq.conformance.tables.Test;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Tables {
+
+    /**
+     * Per release, operation and SIG (a test name's [sig-x] tag), the tests of
+     * that SIG that hit the operation in the current runs.
+     */
+    public static final CoverageBySig COVERAGE_BY_SIG = CoverageBySig.COVERAGE_BY_SIG;
 
     /**
      * Per release, how many eligible operations it introduced and how many of

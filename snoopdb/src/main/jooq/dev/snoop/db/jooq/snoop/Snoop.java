@@ -16,6 +16,8 @@ import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.ReleaseEndpointTest;
+import dev.snoop.db.jooq.snoop.tables.RunEndpointTest;
+import dev.snoop.db.jooq.snoop.tables.StoredBuild;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 import dev.snoop.db.jooq.snoop.tables.WebhookDelivery;
 
@@ -112,6 +114,19 @@ public class Snoop extends SchemaImpl {
     public final ReleaseEndpointTest RELEASE_ENDPOINT_TEST = ReleaseEndpointTest.RELEASE_ENDPOINT_TEST;
 
     /**
+     * Per stored ingest run, each e2e test (e2e.test agent) that hit each
+     * operation, and whether it is a conformance test
+     * (snoop.conformance_codename).
+     */
+    public final RunEndpointTest RUN_ENDPOINT_TEST = RunEndpointTest.RUN_ENDPOINT_TEST;
+
+    /**
+     * Every stored ingest run as a build of its source (a Prow job, else the
+     * source as ingested), numbered from the newest.
+     */
+    public final StoredBuild STORED_BUILD = StoredBuild.STORED_BUILD;
+
+    /**
      * One row per verification of a certification submission (a k8s-conformance
      * PR, branch or folder), as snoop verify-submission, verify-pr and the bot
      * computed it.
@@ -152,6 +167,8 @@ public class Snoop extends SchemaImpl {
             ProwJob.PROW_JOB,
             Release.RELEASE,
             ReleaseEndpointTest.RELEASE_ENDPOINT_TEST,
+            RunEndpointTest.RUN_ENDPOINT_TEST,
+            StoredBuild.STORED_BUILD,
             SubmissionVerification.SUBMISSION_VERIFICATION,
             WebhookDelivery.WEBHOOK_DELIVERY
         );

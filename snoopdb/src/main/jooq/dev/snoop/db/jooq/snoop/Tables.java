@@ -15,6 +15,8 @@ import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.ReleaseEndpointTest;
+import dev.snoop.db.jooq.snoop.tables.RunEndpointTest;
+import dev.snoop.db.jooq.snoop.tables.StoredBuild;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 import dev.snoop.db.jooq.snoop.tables.WebhookDelivery;
 
@@ -95,6 +97,19 @@ public class Tables {
      * for agents other than e2e.test, '' for e2e.test outside a test.
      */
     public static final ReleaseEndpointTest RELEASE_ENDPOINT_TEST = ReleaseEndpointTest.RELEASE_ENDPOINT_TEST;
+
+    /**
+     * Per stored ingest run, each e2e test (e2e.test agent) that hit each
+     * operation, and whether it is a conformance test
+     * (snoop.conformance_codename).
+     */
+    public static final RunEndpointTest RUN_ENDPOINT_TEST = RunEndpointTest.RUN_ENDPOINT_TEST;
+
+    /**
+     * Every stored ingest run as a build of its source (a Prow job, else the
+     * source as ingested), numbered from the newest.
+     */
+    public static final StoredBuild STORED_BUILD = StoredBuild.STORED_BUILD;
 
     /**
      * One row per verification of a certification submission (a k8s-conformance
