@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param regressionsFail whether regressions fail the gate (--regressions)
  * @param maxAge the age limit of a source
  * @param checkedAt when ages were measured
+ * @param minBuilds in how many stored builds a new endpoint must be conformance-tested (1: the
+ *     current runs only)
+ * @param fewBuilds new endpoints conformance-tested in the current runs but in fewer than {@code
+ *     minBuilds} stored builds: they fail only for that
  */
 public record GateReport(
     String release,
@@ -32,7 +36,9 @@ public record GateReport(
     List<Regression> regressions,
     boolean regressionsFail,
     Duration maxAge,
-    Instant checkedAt) {
+    Instant checkedAt,
+    int minBuilds,
+    List<FewBuilds> fewBuilds) {
 
   public GateReport {
     Objects.requireNonNull(release, "release");
@@ -44,7 +50,16 @@ public record GateReport(
     sources = List.copyOf(sources);
     endpoints = List.copyOf(endpoints);
     regressions = List.copyOf(regressions);
+    fewBuilds = List.copyOf(fewBuilds);
   }
+
+  /**
+   * A new endpoint a conformance test hits in the current runs, in too few stored builds.
+   *
+   * @param hitIn the stored builds in which a conformance test hit it
+   * @param builds the release's stored builds
+   */
+  public record FewBuilds(String endpoint, int hitIn, int builds) {}
 
   /** The outcome. */
   public enum Verdict {

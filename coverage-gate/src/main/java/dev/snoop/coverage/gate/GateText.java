@@ -1,5 +1,6 @@
 package dev.snoop.coverage.gate;
 
+import dev.snoop.coverage.gate.GateReport.FewBuilds;
 import dev.snoop.coverage.gate.GateReport.GateEndpoint;
 import dev.snoop.coverage.gate.GateReport.Regression;
 import dev.snoop.coverage.gate.GateReport.Source;
@@ -66,6 +67,16 @@ public final class GateText {
         tests(out, "hit by e2e tests (not conformance)", e.otherTests());
       }
       more(out, untested.size());
+    }
+    if (g.minBuilds() > 1) {
+      line(
+          out,
+          "conformance-tested, but in fewer than %d stored builds (failing for that only): %d",
+          g.minBuilds(),
+          g.fewBuilds().size());
+      for (FewBuilds f : g.fewBuilds()) {
+        line(out, "  %s  in %d of %d builds", f.endpoint(), f.hitIn(), f.builds());
+      }
     }
     if (!g.pending().isEmpty()) {
       line(out, "PENDING (untested, on the pending list: not failing):");
