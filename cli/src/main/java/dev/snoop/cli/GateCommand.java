@@ -70,6 +70,16 @@ final class GateCommand implements Callable<Integer> {
               + " every source with a run, and all of APISnoop's jobs once one of them has one.")
   List<String> expect = new ArrayList<>();
 
+  @Option(
+      names = "--min-builds",
+      paramLabel = "K",
+      defaultValue = "1",
+      description =
+          "A new endpoint counts as conformance-tested only when hit in at least K of the"
+              + " release's stored builds (snoop ingest prow --builds N); default: ${DEFAULT-VALUE},"
+              + " the current runs alone.")
+  int minBuilds;
+
   @Override
   public Integer call() {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
@@ -80,7 +90,8 @@ final class GateCommand implements Callable<Integer> {
             ProwRequest.apisnoopJobs(),
             Durations.parse(maxAge),
             regressions,
-            Instant.now());
+            Instant.now(),
+            minBuilds);
     GateReport report;
     try (Database db = root.openDatabase()) {
       report = new ConformanceGate(db.dsl()).evaluate(request);

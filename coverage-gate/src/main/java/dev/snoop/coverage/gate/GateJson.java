@@ -80,6 +80,15 @@ public final class GateJson {
       strings(n.putArray("previousConformanceTests"), r.previousTests());
       strings(n.putArray("otherTests"), r.otherTests());
     }
+    root.put("minBuilds", g.minBuilds());
+    ArrayNode fewBuilds = root.putArray("fewBuilds");
+    for (GateReport.FewBuilds f : g.fewBuilds()) {
+      fewBuilds
+          .addObject()
+          .put("endpoint", f.endpoint())
+          .put("hitIn", f.hitIn())
+          .put("builds", f.builds());
+    }
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
