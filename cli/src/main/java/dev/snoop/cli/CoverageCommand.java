@@ -4,6 +4,8 @@ import dev.snoop.coverage.CoverageJson;
 import dev.snoop.coverage.CoverageStore;
 import dev.snoop.coverage.CoverageText;
 import dev.snoop.coverage.ReleaseCoverage;
+import dev.snoop.coverage.sig.SigStore;
+import dev.snoop.coverage.sig.SigText;
 import dev.snoop.db.Database;
 import dev.snoop.db.release.Release;
 import java.util.concurrent.Callable;
@@ -17,8 +19,8 @@ import picocli.CommandLine.Spec;
     name = "coverage",
     description =
         "Print a release's coverage: endpoints tested and conformance-tested (all levels, stable,"
-            + " eligible), by category, the endpoints new in the release, and the eligible"
-            + " endpoints no conformance test hits.")
+            + " eligible), by category, the endpoints new in the release, the eligible"
+            + " endpoints no conformance test hits, and coverage by SIG.")
 final class CoverageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -41,7 +43,11 @@ final class CoverageCommand implements Callable<Integer> {
       ReleaseCoverage coverage = new CoverageStore(db.dsl()).coverage(Release.parse(release));
       spec.commandLine()
           .getOut()
-          .print(format == Format.json ? CoverageJson.of(coverage) : CoverageText.of(coverage));
+          .print(
+              format == Format.json
+                  ? CoverageJson.of(coverage)
+                  : CoverageText.of(coverage)
+                      + SigText.of(new SigStore(db.dsl()).coverage(Release.parse(release))));
     }
     return ExitCode.OK;
   }

@@ -9,6 +9,7 @@ import dev.snoop.web.ApiToken;
 import dev.snoop.web.Routes;
 import dev.snoop.web.ServerOptions;
 import dev.snoop.web.WebServer;
+import dev.snoop.web.api.BuildsApi;
 import dev.snoop.web.api.CoverageApi;
 import dev.snoop.web.api.EndpointsApi;
 import dev.snoop.web.api.ReleasesApi;
@@ -203,6 +204,7 @@ final class ServeCommand implements Callable<Integer> {
     List<Routes> routes = new ArrayList<>();
     routes.add(new ReleasesApi(sql));
     routes.add(new CoverageApi(sql));
+    routes.add(new BuildsApi(sql));
     routes.add(new EndpointsApi(sql));
     routes.add(new VerificationsApi(sql));
     routes.add(new ApisnoopRoutes(sql));
