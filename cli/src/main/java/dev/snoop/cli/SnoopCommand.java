@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       BotCommand.class,
       ServeCommand.class,
       JobsCommand.class,
+      EngineCommand.class,
       BenchCommand.class
     })
 final class SnoopCommand {

@@ -4,12 +4,14 @@
 package dev.snoop.db.jooq.snoop;
 
 
+import dev.snoop.db.jooq.snoop.tables.EngineNode;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 import dev.snoop.db.jooq.snoop.tables.WebhookDelivery;
+import dev.snoop.db.jooq.snoop.tables.records.EngineNodeRecord;
 import dev.snoop.db.jooq.snoop.tables.records.IngestRunRecord;
 import dev.snoop.db.jooq.snoop.tables.records.LoadLogRecord;
 import dev.snoop.db.jooq.snoop.tables.records.ProwJobRecord;
@@ -35,6 +37,7 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<EngineNodeRecord> ENGINE_NODE_PKEY = Internal.createUniqueKey(EngineNode.ENGINE_NODE, DSL.name("engine_node_pkey"), new TableField[] { EngineNode.ENGINE_NODE.NODE }, true);
     public static final UniqueKey<IngestRunRecord> INGEST_RUN_PKEY = Internal.createUniqueKey(IngestRun.INGEST_RUN, DSL.name("ingest_run_pkey"), new TableField[] { IngestRun.INGEST_RUN.ID }, true);
     public static final UniqueKey<LoadLogRecord> LOAD_LOG_PKEY = Internal.createUniqueKey(LoadLog.LOAD_LOG, DSL.name("load_log_pkey"), new TableField[] { LoadLog.LOAD_LOG.ID }, true);
     public static final UniqueKey<ProwJobRecord> PROW_JOB_BUILD_ID_KEY = Internal.createUniqueKey(ProwJob.PROW_JOB, DSL.name("prow_job_build_id_key"), new TableField[] { ProwJob.PROW_JOB.BUILD_ID }, true);
