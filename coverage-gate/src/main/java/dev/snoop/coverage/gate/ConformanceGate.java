@@ -81,7 +81,8 @@ public final class ConformanceGate {
 
     List<Source> sources = sources(release, request, problems);
 
-    List<GateEndpoint> endpoints = levelRule.isPresent() ? store.newEndpoints(release) : List.of();
+    List<GateEndpoint> endpoints =
+        levelRule.isPresent() ? store.newEndpoints(release, request.requireSuccess()) : List.of();
     List<Regression> regressions = List.of();
     if (previousLoaded && levelRule.isPresent() && !store.runs(previous.get()).isEmpty()) {
       regressions = store.regressions(release, previous.get());
@@ -113,6 +114,7 @@ public final class ConformanceGate {
         endpoints,
         regressions,
         request.regressions(),
+        request.requireSuccess(),
         request.maxAge(),
         request.now());
   }

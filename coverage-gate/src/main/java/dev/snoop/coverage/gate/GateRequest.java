@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param regressions whether endpoints that lost every conformance hit since the previous release
  *     fail the gate (they are reported either way)
  * @param now the time ages are measured at
+ * @param requireSuccess whether a new endpoint counts as conformance-tested only when a conformance
+ *     test's request to it succeeded; APISnoop counts any hit, whatever the answer
  */
 public record GateRequest(
     Optional<Release> release,
@@ -28,7 +30,8 @@ public record GateRequest(
     List<String> defaultJobs,
     Duration maxAge,
     boolean regressions,
-    Instant now) {
+    Instant now,
+    boolean requireSuccess) {
   /** APISnoop's gate runs every 3 hours; two days covers a broken day of its jobs. */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(48);
 
@@ -42,5 +45,16 @@ public record GateRequest(
           "the age limit must be a positive duration, not "
               + (maxAge == null ? "none" : Durations.format(maxAge)));
     }
+  }
+
+  /** APISnoop's rule: any conformance hit counts, whatever the answer. */
+  public GateRequest(
+      Optional<Release> release,
+      List<String> expect,
+      List<String> defaultJobs,
+      Duration maxAge,
+      boolean regressions,
+      Instant now) {
+    this(release, expect, defaultJobs, maxAge, regressions, now, false);
   }
 }
