@@ -55,6 +55,14 @@ final class GateCommand implements Callable<Integer> {
   boolean regressions;
 
   @Option(
+      names = "--require-success",
+      description =
+          "Count a new endpoint as conformance-tested only when a conformance test's request to"
+              + " it succeeded (2xx, or 101 for exec, attach, port-forward). Off by default, as in"
+              + " APISnoop; the report always says how many pass only on error hits.")
+  boolean requireSuccess;
+
+  @Option(
       names = "--max-age",
       defaultValue = "48h",
       description =
@@ -80,7 +88,8 @@ final class GateCommand implements Callable<Integer> {
             ProwRequest.apisnoopJobs(),
             Durations.parse(maxAge),
             regressions,
-            Instant.now());
+            Instant.now(),
+            requireSuccess);
     GateReport report;
     try (Database db = root.openDatabase()) {
       report = new ConformanceGate(db.dsl()).evaluate(request);
