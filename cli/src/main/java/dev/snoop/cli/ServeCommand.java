@@ -11,6 +11,7 @@ import dev.snoop.web.ServerOptions;
 import dev.snoop.web.WebServer;
 import dev.snoop.web.api.CoverageApi;
 import dev.snoop.web.api.EndpointsApi;
+import dev.snoop.web.api.OutcomesApi;
 import dev.snoop.web.api.ReleasesApi;
 import dev.snoop.web.api.VerificationsApi;
 import dev.snoop.web.apisnoop.ApisnoopRoutes;
@@ -204,6 +205,7 @@ final class ServeCommand implements Callable<Integer> {
     routes.add(new ReleasesApi(sql));
     routes.add(new CoverageApi(sql));
     routes.add(new EndpointsApi(sql));
+    routes.add(new OutcomesApi(sql));
     routes.add(new VerificationsApi(sql));
     routes.add(new ApisnoopRoutes(sql));
     routes.add(new PageRoutes());

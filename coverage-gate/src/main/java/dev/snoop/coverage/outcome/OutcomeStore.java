@@ -1,5 +1,7 @@
 package dev.snoop.coverage.outcome;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.snoop.db.release.Release;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,7 @@ public final class OutcomeStore {
    *
    * @param tests the conformance tests that hit it
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record ErrorOnlyEndpoint(
       String endpoint,
       String method,
@@ -39,6 +42,7 @@ public final class OutcomeStore {
    * What one test (null: agents other than e2e.test; "": e2e.test outside a test) got from an
    * operation.
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record TestOutcome(
       String test,
       boolean conformance,
@@ -51,6 +55,7 @@ public final class OutcomeStore {
       boolean success) {}
 
   /** A query parameter of an operation, and who sent it. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record ParameterUse(
       String parameter,
       boolean required,
@@ -70,6 +75,7 @@ public final class OutcomeStore {
    * @param endpoints eligible endpoints whose spec declares it
    * @param conformanceUsed of those, the ones on which a conformance test sent it
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record ParameterTotal(String parameter, int endpoints, int conformanceUsed) {}
 
   /** The release's operations conformance tests reach only with errors, eligible ones first. */
