@@ -2,7 +2,7 @@
 // /sigs/{release}: coverage by SIG.
 import { apiPath, endpointHref, getJson, h, show } from './api.js';
 
-const KINDS = { TESTED: 'tested', CONFORMANCE_TESTED: 'conformance-tested' };
+const KINDS = { TESTED: 'tested', CONFORMANCE_TESTED: 'conformance-tested', SUCCESS_TESTED: 'success-tested' };
 
 export async function showDiff(release) {
   const main = document.getElementById('page');

@@ -55,6 +55,14 @@ final class GateCommand implements Callable<Integer> {
   boolean regressions;
 
   @Option(
+      names = "--require-success",
+      description =
+          "Count a new endpoint as conformance-tested only when a conformance test's request to"
+              + " it succeeded (2xx, or 101 for exec, attach, port-forward). Off by default, as in"
+              + " APISnoop; the report always says how many pass only on error hits.")
+  boolean requireSuccess;
+
+  @Option(
       names = "--max-age",
       defaultValue = "48h",
       description =
@@ -91,6 +99,7 @@ final class GateCommand implements Callable<Integer> {
             Durations.parse(maxAge),
             regressions,
             Instant.now(),
+            requireSuccess,
             minBuilds);
     GateReport report;
     try (Database db = root.openDatabase()) {

@@ -14,6 +14,7 @@ import dev.snoop.web.WebServer;
 import dev.snoop.web.api.BuildsApi;
 import dev.snoop.web.api.CoverageApi;
 import dev.snoop.web.api.EndpointsApi;
+import dev.snoop.web.api.OutcomesApi;
 import dev.snoop.web.api.ReleasesApi;
 import dev.snoop.web.api.VerificationsApi;
 import dev.snoop.web.apisnoop.ApisnoopRoutes;
@@ -273,6 +274,7 @@ final class ServeCommand implements Callable<Integer> {
     routes.add(new CoverageApi(sql));
     routes.add(new BuildsApi(sql));
     routes.add(new EndpointsApi(sql));
+    routes.add(new OutcomesApi(sql));
     routes.add(new VerificationsApi(sql));
     routes.add(new ApisnoopRoutes(sql));
     routes.add(new PageRoutes());

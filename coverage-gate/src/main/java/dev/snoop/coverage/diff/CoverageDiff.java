@@ -48,6 +48,7 @@ public final class CoverageDiff {
     return switch (kind) {
       case TESTED -> hit -> true;
       case CONFORMANCE_TESTED -> TestHit::conformance;
+      case SUCCESS_TESTED -> TestHit::succeeded;
     };
   }
 

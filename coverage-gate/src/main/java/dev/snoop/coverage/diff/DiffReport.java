@@ -22,7 +22,9 @@ public record DiffReport(StoredRun base, StoredRun head, List<KindDiff> kinds) {
     /** Hit by an e2e test (APISnoop's tested). */
     TESTED("tested"),
     /** Hit by a conformance test of the run's release. */
-    CONFORMANCE_TESTED("conformance-tested");
+    CONFORMANCE_TESTED("conformance-tested"),
+    /** Hit by an e2e test with a success (2xx, or 101 for an upgraded connection). */
+    SUCCESS_TESTED("success-tested");
 
     private final String label;
 

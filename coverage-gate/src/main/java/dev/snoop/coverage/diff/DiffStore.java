@@ -72,15 +72,19 @@ final class DiffStore {
   /** Each test of the run per operation (e2e.test agents only). */
   List<TestHit> tests(StoredRun run) {
     var t = RUN_ENDPOINT_TEST;
-    return sql.select(t.ENDPOINT, t.TEST, t.CONFORMANCE)
+    return sql.select(t.ENDPOINT, t.TEST, t.CONFORMANCE, t.SUCCESSFUL_HITS)
         .from(t)
         .where(t.RUN_ID.eq(run.id()))
         .orderBy(t.ENDPOINT, t.TEST)
-        .fetch(r -> new TestHit(r.value1(), r.value2(), r.value3()));
+        .fetch(r -> new TestHit(r.value1(), r.value2(), r.value3(), r.value4() > 0));
   }
 
-  /** A test's hit on an operation in one run; {@code test} is "" outside any test. */
-  record TestHit(String endpoint, String test, boolean conformance) {}
+  /**
+   * A test's hits on an operation in one run; {@code test} is "" outside any test.
+   *
+   * @param succeeded whether one of its requests succeeded
+   */
+  record TestHit(String endpoint, String test, boolean conformance, boolean succeeded) {}
 
   private static StoredRun run(Record4<Long, String, String, String> r) {
     return new StoredRun(r.value1(), r.value2(), r.value3(), r.value4());

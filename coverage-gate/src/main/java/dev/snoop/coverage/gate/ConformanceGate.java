@@ -90,7 +90,8 @@ public final class ConformanceGate {
 
     List<Source> sources = sources(release, request, problems);
 
-    List<GateEndpoint> endpoints = levelRule.isPresent() ? store.newEndpoints(release) : List.of();
+    List<GateEndpoint> endpoints =
+        levelRule.isPresent() ? store.newEndpoints(release, request.requireSuccess()) : List.of();
     List<FewBuilds> fewBuilds = List.of();
     if (request.minBuilds() > 1) {
       fewBuilds = fewBuilds(release, request.minBuilds(), endpoints, problems);
@@ -127,6 +128,7 @@ public final class ConformanceGate {
         endpoints,
         regressions,
         request.regressions(),
+        request.requireSuccess(),
         request.maxAge(),
         request.now(),
         request.minBuilds(),
@@ -179,7 +181,8 @@ public final class ConformanceGate {
                         e.version(),
                         Status.UNTESTED,
                         e.conformanceTests(),
-                        e.otherTests())
+                        e.otherTests(),
+                        e.successTests())
                     : e)
         .toList();
   }

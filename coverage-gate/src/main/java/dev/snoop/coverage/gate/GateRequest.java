@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param regressions whether endpoints that lost every conformance hit since the previous release
  *     fail the gate (they are reported either way)
  * @param now the time ages are measured at
+ * @param requireSuccess whether a new endpoint counts as conformance-tested only when a conformance
+ *     test's request to it succeeded; APISnoop counts any hit, whatever the answer
  * @param minBuilds a new endpoint counts as conformance-tested only when a conformance test hit it
  *     in at least this many of the release's stored builds; 1 asks only the current runs' hit
  */
@@ -31,6 +33,7 @@ public record GateRequest(
     Duration maxAge,
     boolean regressions,
     Instant now,
+    boolean requireSuccess,
     int minBuilds) {
   /** APISnoop's gate runs every 3 hours; two days covers a broken day of its jobs. */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(48);
@@ -51,7 +54,7 @@ public record GateRequest(
     }
   }
 
-  /** A request that asks only the current runs' hit (APISnoop's rule). */
+  /** APISnoop's rule: any conformance hit counts, whatever the answer. */
   public GateRequest(
       Optional<Release> release,
       List<String> expect,
@@ -59,6 +62,18 @@ public record GateRequest(
       Duration maxAge,
       boolean regressions,
       Instant now) {
-    this(release, expect, defaultJobs, maxAge, regressions, now, 1);
+    this(release, expect, defaultJobs, maxAge, regressions, now, false);
+  }
+
+  /** A request that asks only the current runs' hit. */
+  public GateRequest(
+      Optional<Release> release,
+      List<String> expect,
+      List<String> defaultJobs,
+      Duration maxAge,
+      boolean regressions,
+      Instant now,
+      boolean requireSuccess) {
+    this(release, expect, defaultJobs, maxAge, regressions, now, requireSuccess, 1);
   }
 }

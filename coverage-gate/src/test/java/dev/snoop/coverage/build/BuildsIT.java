@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   listCoreV1Node          conformance test T1 in every build
  *   readCoreV1Node          conformance test T2 in 1001-1004 and 1010 (4 of the previous 5, 1 of the newest 5)
  *   listCoreV1Namespace     conformance test T1 in 1001-1005 only
- *   readCoreV1Namespace     conformance test T2 in 1010 only
+ *   readCoreV1Namespace     conformance test T2 in 1010 only, answered 404
  *   createCoreV1Namespace   a test that is not conformance, in 1001 only
  *   deleteCoreV1Namespace   that test, in 1010 only; it also hits listCoreV1Node in 1010
  * </pre>
@@ -85,7 +85,7 @@ class BuildsIT {
         hits.add(new Hit("listCoreV1Namespace", t1));
       }
       if (build == 1010) {
-        hits.add(new Hit("readCoreV1Namespace", t2));
+        hits.add(new Hit("readCoreV1Namespace", t2, 404));
         hits.add(new Hit("deleteCoreV1Namespace", OTHER));
         hits.add(new Hit("listCoreV1Node", OTHER));
       }
@@ -225,6 +225,12 @@ class BuildsIT {
     assertThat(conformance.gained())
         .containsExactly(new Change("readCoreV1Namespace", List.of(t2)));
     assertThat(conformance.lost()).containsExactly(new Change("listCoreV1Namespace", List.of(t1)));
+    // readCoreV1Namespace answered only 404: tested and conformance-tested, not success-tested.
+    KindDiff success = diff.kinds().get(2);
+    assertThat(success.kind()).isEqualTo(DiffReport.Kind.SUCCESS_TESTED);
+    assertThat(success.gained())
+        .containsExactly(new Change("deleteCoreV1Namespace", List.of(OTHER)));
+    assertThat(success.lost()).isEqualTo(tested.lost());
 
     // The other way round, gains and losses swap.
     DiffReport back = new CoverageDiff(sql).compare(R134, JOB, R134, "1001");

@@ -38,7 +38,12 @@ public final class AuditLogs {
   }
 
   /** A request: an operation of the release's spec, hit by a test (null: kubectl). */
-  public record Hit(String endpoint, String test) {}
+  public record Hit(String endpoint, String test, int status) {
+    /** A request answered 200. */
+    public Hit(String endpoint, String test) {
+      this(endpoint, test, 200);
+    }
+  }
 
   /** Writes one event per hit, at {@code time}, with paths and methods from the release's spec. */
   public Path write(Release release, Instant time, List<Hit> hits) {
@@ -60,8 +65,9 @@ public final class AuditLogs {
             hit.test() == null
                 ? "kubectl/v" + release + " (linux/amd64) kubernetes/0000000"
                 : "e2e.test/v" + release + " (linux/amd64) kubernetes/0000000 -- " + hit.test();
-        out.write(
-            JSON.writeValueAsString(TestEvents.event(operation[0], operation[1], agent, time)));
+        var event = TestEvents.event(operation[0], operation[1], agent, time);
+        event.putObject("responseStatus").put("code", hit.status());
+        out.write(JSON.writeValueAsString(event));
         out.newLine();
       }
     } catch (IOException e) {

@@ -124,6 +124,7 @@ class GateMinBuildsIT {
                 GateRequest.DEFAULT_MAX_AGE,
                 false,
                 NOW,
+                false,
                 minBuilds));
   }
 }

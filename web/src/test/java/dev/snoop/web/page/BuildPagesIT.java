@@ -128,7 +128,7 @@ class BuildPagesIT {
   @Test
   void theDiffPageShowsWhatTheApiSays() {
     browser.open("/diff/1.34.0?base=1&head=" + JOB);
-    browser.waitFor(() -> browser.count("#diff-summary tr[data-kind]") == 2);
+    browser.waitFor(() -> browser.count("#diff-summary tr[data-kind]") == 3);
     browser.screenshot("diff");
     assertThat(browser.attributes("#conformance-tested-lost tr[data-endpoint]", "data-endpoint"))
         .containsExactly("listCoreV1Namespace");

@@ -84,6 +84,13 @@ public class RunEndpointTest extends TableImpl<RunEndpointTestRecord> {
      */
     public final TableField<RunEndpointTestRecord, Long> HITS = createField(DSL.name("hits"), SQLDataType.BIGINT, this, "Requests of the test to the operation in the run.");
 
+    /**
+     * The column <code>snoop.run_endpoint_test.successful_hits</code>. Of
+     * those, requests that succeeded (snoop.successful_hits): what makes the
+     * operation success-tested in the run.
+     */
+    public final TableField<RunEndpointTestRecord, Long> SUCCESSFUL_HITS = createField(DSL.name("successful_hits"), SQLDataType.BIGINT, this, "Of those, requests that succeeded (snoop.successful_hits): what makes the operation success-tested in the run.");
+
     private RunEndpointTest(Name alias, Table<RunEndpointTestRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -114,6 +114,24 @@ public class RunEndpointTestRecord extends TableRecordImpl<RunEndpointTestRecord
         return (Long) get(5);
     }
 
+    /**
+     * Setter for <code>snoop.run_endpoint_test.successful_hits</code>. Of
+     * those, requests that succeeded (snoop.successful_hits): what makes the
+     * operation success-tested in the run.
+     */
+    public void setSuccessfulHits(Long value) {
+        set(6, value);
+    }
+
+    /**
+     * Getter for <code>snoop.run_endpoint_test.successful_hits</code>. Of
+     * those, requests that succeeded (snoop.successful_hits): what makes the
+     * operation success-tested in the run.
+     */
+    public Long getSuccessfulHits() {
+        return (Long) get(6);
+    }
+
     // -------------------------------------------------------------------------
     // Constructors
     // -------------------------------------------------------------------------
@@ -128,7 +146,7 @@ public class RunEndpointTestRecord extends TableRecordImpl<RunEndpointTestRecord
     /**
      * Create a detached, initialised RunEndpointTestRecord
      */
-    public RunEndpointTestRecord(Long runId, String release, String endpoint, String test, Boolean conformance, Long hits) {
+    public RunEndpointTestRecord(Long runId, String release, String endpoint, String test, Boolean conformance, Long hits, Long successfulHits) {
         super(RunEndpointTest.RUN_ENDPOINT_TEST);
 
         setRunId(runId);
@@ -137,6 +155,7 @@ public class RunEndpointTestRecord extends TableRecordImpl<RunEndpointTestRecord
         setTest(test);
         setConformance(conformance);
         setHits(hits);
+        setSuccessfulHits(successfulHits);
         resetChangedOnNotNull();
     }
 }
