@@ -256,6 +256,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Setter for <code>testing.untested_stable_endpoint.success_tested</code>.
+     * false (as public.endpoint_coverage.success_tested).
      */
     public void setSuccessTested(Boolean value) {
         set(15, value);
@@ -263,6 +264,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Getter for <code>testing.untested_stable_endpoint.success_tested</code>.
+     * false (as public.endpoint_coverage.success_tested).
      */
     public Boolean getSuccessTested() {
         return (Boolean) get(15);
@@ -270,7 +272,8 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Setter for
-     * <code>testing.untested_stable_endpoint.conf_success_tested</code>.
+     * <code>testing.untested_stable_endpoint.conf_success_tested</code>. false
+     * (as public.endpoint_coverage.conf_success_tested).
      */
     public void setConfSuccessTested(Boolean value) {
         set(16, value);
@@ -278,7 +281,8 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Getter for
-     * <code>testing.untested_stable_endpoint.conf_success_tested</code>.
+     * <code>testing.untested_stable_endpoint.conf_success_tested</code>. false
+     * (as public.endpoint_coverage.conf_success_tested).
      */
     public Boolean getConfSuccessTested() {
         return (Boolean) get(16);
@@ -286,6 +290,8 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Setter for <code>testing.untested_stable_endpoint.hits_1xx</code>.
+     * Requests answered 1xx in the current runs (as
+     * public.endpoint_coverage.hits_1xx).
      */
     public void setHits_1xx(Long value) {
         set(17, value);
@@ -293,6 +299,8 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Getter for <code>testing.untested_stable_endpoint.hits_1xx</code>.
+     * Requests answered 1xx in the current runs (as
+     * public.endpoint_coverage.hits_1xx).
      */
     public Long getHits_1xx() {
         return (Long) get(17);
@@ -300,6 +308,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Setter for <code>testing.untested_stable_endpoint.hits_2xx</code>.
+     * Requests answered 2xx (as public.endpoint_coverage.hits_2xx).
      */
     public void setHits_2xx(Long value) {
         set(18, value);
@@ -307,6 +316,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Getter for <code>testing.untested_stable_endpoint.hits_2xx</code>.
+     * Requests answered 2xx (as public.endpoint_coverage.hits_2xx).
      */
     public Long getHits_2xx() {
         return (Long) get(18);
@@ -314,6 +324,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Setter for <code>testing.untested_stable_endpoint.hits_3xx</code>.
+     * Requests answered 3xx (as public.endpoint_coverage.hits_3xx).
      */
     public void setHits_3xx(Long value) {
         set(19, value);
@@ -321,6 +332,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Getter for <code>testing.untested_stable_endpoint.hits_3xx</code>.
+     * Requests answered 3xx (as public.endpoint_coverage.hits_3xx).
      */
     public Long getHits_3xx() {
         return (Long) get(19);
@@ -328,6 +340,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Setter for <code>testing.untested_stable_endpoint.hits_4xx</code>.
+     * Requests answered 4xx (as public.endpoint_coverage.hits_4xx).
      */
     public void setHits_4xx(Long value) {
         set(20, value);
@@ -335,6 +348,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Getter for <code>testing.untested_stable_endpoint.hits_4xx</code>.
+     * Requests answered 4xx (as public.endpoint_coverage.hits_4xx).
      */
     public Long getHits_4xx() {
         return (Long) get(20);
@@ -342,6 +356,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Setter for <code>testing.untested_stable_endpoint.hits_5xx</code>.
+     * Requests answered 5xx (as public.endpoint_coverage.hits_5xx).
      */
     public void setHits_5xx(Long value) {
         set(21, value);
@@ -349,6 +364,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
 
     /**
      * Getter for <code>testing.untested_stable_endpoint.hits_5xx</code>.
+     * Requests answered 5xx (as public.endpoint_coverage.hits_5xx).
      */
     public Long getHits_5xx() {
         return (Long) get(21);
