@@ -14,7 +14,8 @@ SELECT o.release,
        o.level_rule,
        EXISTS (SELECT 1 FROM conformance.pending_eligible_endpoint p WHERE p.endpoint = o.endpoint) AS pending,
        coalesce(t.conformance_tests, '{}') AS conformance_tests,
-       coalesce(t.other_tests, '{}') AS other_tests
+       coalesce(t.other_tests, '{}') AS other_tests,
+       coalesce(t.conformance_success_tests, '{}') AS conformance_success_tests
   FROM snoop.eligible_operation e
   JOIN public.open_api o ON o.release = e.release AND o.endpoint = e.endpoint
   CROSS JOIN LATERAL (SELECT min(a.release::semver) AS first_release
@@ -25,12 +26,13 @@ SELECT o.release,
   -- snoop.conformance_hit.
   LEFT JOIN LATERAL (
         SELECT array_agg(DISTINCT x.test ORDER BY x.test) FILTER (WHERE x.conformance) AS conformance_tests,
-               array_agg(DISTINCT x.test ORDER BY x.test) FILTER (WHERE NOT x.conformance) AS other_tests
-          FROM (SELECT h.test,
+               array_agg(DISTINCT x.test ORDER BY x.test) FILTER (WHERE NOT x.conformance) AS other_tests,
+               array_agg(DISTINCT x.test ORDER BY x.test) FILTER (WHERE x.conformance AND x.success) AS conformance_success_tests
+          FROM (SELECT h.test, h.success,
                        -- an uncorrelated IN: one hash table for the whole query
                        (h.release, h.test) IN (SELECT c.release, c.codename
                                                  FROM snoop.conformance_codename c) AS conformance
-                  FROM snoop.release_endpoint_test h
+                  FROM snoop.release_endpoint_test_outcome h
                  WHERE h.endpoint = o.endpoint
                    AND h.release = o.release::semver
                    AND h.test <> ''
@@ -48,3 +50,4 @@ COMMENT ON COLUMN conformance.release_eligible_endpoint.level_rule IS 'Level rul
 COMMENT ON COLUMN conformance.release_eligible_endpoint.pending IS 'On the pending list: eligible, but given a grace period before it fails the gate.';
 COMMENT ON COLUMN conformance.release_eligible_endpoint.conformance_tests IS 'Codenames of the conformance tests that hit it in the release''s current runs.';
 COMMENT ON COLUMN conformance.release_eligible_endpoint.other_tests IS 'Other e2e tests that hit it in the release''s current runs: candidates for promotion.';
+COMMENT ON COLUMN conformance.release_eligible_endpoint.conformance_success_tests IS 'Of conformance_tests, those with a successful request to it (snoop.successful_hits): what the gate counts when it requires success.';

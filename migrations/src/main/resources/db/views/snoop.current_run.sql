@@ -1,13 +1,10 @@
--- Ingest replaces a run of the same (release, source). A Prow job's builds are different sources,
--- so of one job only the newest build counts, as APISnoop takes each job's latest successful build.
+-- Of each source only its newest stored build counts, as APISnoop takes each job's latest
+-- successful build (snoop.stored_build numbers them).
 CREATE VIEW snoop.current_run AS
-SELECT DISTINCT ON (r.release, coalesce(r.job, r.source))
-       r.id, r.release, r.source, r.job, r.build_id, r.finished_at, r.events_read, r.requests,
-       r.matched
-  FROM snoop.ingest_run r
- ORDER BY r.release, coalesce(r.job, r.source),
-          CASE WHEN r.build_id ~ '^[0-9]{1,30}$' THEN r.build_id::numeric END DESC NULLS LAST,
-          r.id DESC;
+SELECT b.run_id AS id, b.release, b.source, b.job, b.build_id, b.finished_at, b.events_read,
+       b.requests, b.matched
+  FROM snoop.stored_build b
+ WHERE b.newest = 1;
 COMMENT ON VIEW snoop.current_run IS 'The ingest runs coverage counts: per release, every source, and of a Prow job only its newest build.';
 COMMENT ON COLUMN snoop.current_run.id IS 'The run (snoop.ingest_run.id).';
 COMMENT ON COLUMN snoop.current_run.release IS 'Release of the run.';

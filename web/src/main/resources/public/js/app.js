@@ -10,6 +10,8 @@ const pages = [
   [/^\/conformance-progress\/ineligible-endpoints\/?$/, () => import('./lists.js').then((p) => p.showIneligible())],
   [/^\/conformance-progress\/pending-endpoints\/?$/, () => import('./lists.js').then((p) => p.showPending())],
   [/^\/gate(?:\/([^/]+))?\/?$/, (m) => import('./gate.js').then((p) => p.showGate(m[1] ? decode(m[1]) : 'latest'))],
+  [/^\/diff\/([^/]+)\/?$/, (m) => import('./diff.js').then((p) => p.showDiff(decode(m[1])))],
+  [/^\/sigs\/([^/]+)\/?$/, (m) => import('./diff.js').then((p) => p.showSigs(decode(m[1])))],
   [/^\/verifications\/?$/, () => import('./verifications.js').then((p) => p.showVerifications())],
   [/^\/live\/?$/, () => import('./live.js').then((p) => p.showLive())],
   [/^\/jobs\/?$/, () => import('./jobs.js').then((p) => p.showJobs())],

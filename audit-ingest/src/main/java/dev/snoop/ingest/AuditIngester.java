@@ -65,6 +65,7 @@ public final class AuditIngester {
       }
       phases.lap("read, match, copy events");
       long millis = (System.nanoTime() - start) / 1_000_000;
+      session.endOfLog();
       run.commit(session.hits(), session.totals(read.checksum(), millis), phases);
       return session.result(
           run.id(), read.bytes(), (System.nanoTime() - start) / 1_000_000, phases.millis());

@@ -26,7 +26,8 @@ public final class IngestSession implements AuditEventSink {
   private final IngestRequest request;
   private final ReleaseMatching matching;
   private final IngestRun run;
-  private final RequestDeduplicator requests = new RequestDeduplicator(MAX_IN_FLIGHT);
+  private final RequestDeduplicator requests =
+      new RequestDeduplicator(MAX_IN_FLIGHT, this::requestEnded);
   private final EndpointHits hits;
   private final Map<String, Long> unmatched = new TreeMap<>();
   private final Map<String, Long> responses = new TreeMap<>();
@@ -57,20 +58,34 @@ public final class IngestSession implements AuditEventSink {
       firstMicros = Math.min(firstMicros, event.receivedMicros());
     }
     lastMicros = Math.max(lastMicros, Math.max(event.stageMicros(), event.receivedMicros()));
-    if (!requests.isFirstOfRequest(event.auditId(), event.stage())) {
+    RequestDeduplicator.Seen seen = requests.see(event.auditId(), event.stage(), event.code());
+    if (seen == RequestDeduplicator.Seen.LATER) {
       return;
     }
     requestCount++;
     Match match = matching.matcher().match(event.verb(), event.requestUri());
     TestAttribution who = matching.attribution(event.userAgent());
+    boolean complete = seen == RequestDeduplicator.Seen.NEW_AND_COMPLETE;
     if (match.matched()) {
       matched++;
-      hits.add(match.operationId(), event.userAgent(), who, event.receivedMicros());
-      if (hits.full()) {
-        run.spill(hits);
-      }
+      hits.add(
+          match.operationId(),
+          event.userAgent(),
+          who,
+          event.receivedMicros(),
+          complete ? event.code() : AuditEvent.NO_CODE,
+          QueryParameters.names(event.requestUri()));
+      spillWhenFull();
     } else {
       unmatched.merge(match.unmatched().id(), 1L, Long::sum);
+    }
+    if (!complete) {
+      requests.start(
+          event.auditId(),
+          match.matched() ? match.operationId() : null,
+          event.userAgent(),
+          who,
+          event.code());
     }
     run.write(
         new AuditRow(
@@ -82,6 +97,26 @@ public final class IngestSession implements AuditEventSink {
             match.matched() ? null : match.unmatched().id(),
             who.confTestHit(),
             request.keepRaw() ? event.raw() : null));
+  }
+
+  /** A request first seen at an early stage has ended: its outcome is its last code. */
+  private void requestEnded(RequestDeduplicator.InFlight request) {
+    if (request.endpoint() != null && request.code() >= 100) {
+      hits.addOutcome(
+          request.endpoint(), request.userAgent(), request.attribution(), request.code());
+      spillWhenFull();
+    }
+  }
+
+  private void spillWhenFull() {
+    if (hits.full()) {
+      run.spill(hits);
+    }
+  }
+
+  /** The log has ended: requests still in flight end with the last code they had. */
+  void endOfLog() {
+    requests.endAll();
   }
 
   /** A line or object that is not a readable audit event. */

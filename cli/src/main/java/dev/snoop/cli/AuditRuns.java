@@ -16,6 +16,8 @@ import dev.snoop.ingest.reader.AuditSource;
 import dev.snoop.ingest.reader.AuditSources;
 import dev.snoop.ingest.reader.ReaderOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +61,25 @@ final class AuditRuns {
     Release target = ProwIngest.release(logs.build(), release, new ReleaseCatalogue(db.dsl()));
     List<AuditSource> files = AuditSources.expand(ProwIngest.files(logs), cacheDir);
     return run(ProwIngest.request(logs, target, keepRaw, maxProblems, allowEmpty), files);
+  }
+
+  /**
+   * The job's newest {@code count} successful builds, each as a run of its own (the coverage views
+   * count only the newest; snoop stability reads them all), oldest first so that the newest commits
+   * last.
+   */
+  List<IngestResult> prowBuilds(
+      String job, int count, Optional<Release> release, String bucketUrl) {
+    ProwFetcher fetcher = new ProwFetcher(new HttpProwBucket(bucketUrl), cacheDir);
+    List<String> builds =
+        new ArrayList<>(
+            fetcher.successfulBuilds(job, Math.max(ProwRequest.DEFAULT_WINDOW, 2 * count), count));
+    Collections.reverse(builds);
+    List<IngestResult> results = new ArrayList<>();
+    for (String build : builds) {
+      results.add(prow(ProwRequest.build(job, build), release, bucketUrl));
+    }
+    return results;
   }
 
   private IngestResult run(IngestRequest request, List<AuditSource> files) {

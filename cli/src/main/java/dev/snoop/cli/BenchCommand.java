@@ -1,5 +1,6 @@
 package dev.snoop.cli;
 
+import dev.snoop.bench.coverage.BuildsBenchmark;
 import dev.snoop.bench.coverage.CoverageBenchmark;
 import dev.snoop.bench.coverage.GateBenchmark;
 import dev.snoop.bench.ingest.IngestBenchmark;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
       BenchCommand.Ingest.class,
       BenchCommand.Verify.class,
       BenchCommand.Coverage.class,
+      BenchCommand.Builds.class,
       BenchCommand.Web.class,
       BenchCommand.Page.class,
       BenchCommand.Jobs.class
@@ -294,6 +296,57 @@ final class BenchCommand {
     private String figures(Database db, Release r) {
       return CoverageBenchmark.run(db.dsl(), r, runs).describe()
           + GateBenchmark.run(db.dsl(), r, runs).describe();
+    }
+  }
+
+  @Command(
+      name = "builds",
+      description =
+          "Time snoop stability, its Fisher comparison (the newest half of the builds against the"
+              + " older half) and snoop diff on N generated realistic audit logs of --events each,"
+              + " ingested as builds of one job of a throwaway release and removed afterwards.")
+  static final class Builds implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
+    @Option(names = "--spec", required = true, description = "swagger.json the traffic uses.")
+    Path spec;
+
+    @Option(
+        names = "--conformance",
+        required = true,
+        description = "conformance.yaml whose tests name the generated e2e traffic.")
+    Path conformance;
+
+    @Option(names = "--builds", defaultValue = "10", description = "Builds to store.")
+    int builds;
+
+    @Option(names = "--events", defaultValue = "1000000", description = "Events per build.")
+    long events;
+
+    @Option(names = "--runs", defaultValue = "4", description = "Runs; the first is the cold one.")
+    int runs;
+
+    @Override
+    public Integer call() {
+      SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
+      InputReader reader = root.inputReader();
+      try (Database db = root.openDatabase()) {
+        bench
+            .out()
+            .print(
+                BuildsBenchmark.run(
+                        db,
+                        reader,
+                        spec,
+                        Input.file(conformance),
+                        codenames(reader, conformance),
+                        builds,
+                        events,
+                        runs,
+                        Path.of(System.getProperty("java.io.tmpdir")))
+                    .describe());
+      }
+      return ExitCode.OK;
     }
   }
 

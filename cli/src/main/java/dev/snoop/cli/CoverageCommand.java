@@ -4,6 +4,10 @@ import dev.snoop.coverage.CoverageJson;
 import dev.snoop.coverage.CoverageStore;
 import dev.snoop.coverage.CoverageText;
 import dev.snoop.coverage.ReleaseCoverage;
+import dev.snoop.coverage.outcome.OutcomeStore;
+import dev.snoop.coverage.outcome.OutcomeText;
+import dev.snoop.coverage.sig.SigStore;
+import dev.snoop.coverage.sig.SigText;
 import dev.snoop.db.Database;
 import dev.snoop.db.release.Release;
 import java.util.concurrent.Callable;
@@ -17,8 +21,8 @@ import picocli.CommandLine.Spec;
     name = "coverage",
     description =
         "Print a release's coverage: endpoints tested and conformance-tested (all levels, stable,"
-            + " eligible), by category, the endpoints new in the release, and the eligible"
-            + " endpoints no conformance test hits.")
+            + " eligible), by category, the endpoints new in the release, the eligible"
+            + " endpoints no conformance test hits, and coverage by SIG.")
 final class CoverageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -38,10 +42,19 @@ final class CoverageCommand implements Callable<Integer> {
   public Integer call() {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
     try (Database db = root.openDatabase()) {
-      ReleaseCoverage coverage = new CoverageStore(db.dsl()).coverage(Release.parse(release));
-      spec.commandLine()
-          .getOut()
-          .print(format == Format.json ? CoverageJson.of(coverage) : CoverageText.of(coverage));
+      Release r = Release.parse(release);
+      ReleaseCoverage coverage = new CoverageStore(db.dsl()).coverage(r);
+      if (format == Format.json) {
+        spec.commandLine().getOut().print(CoverageJson.of(coverage));
+      } else {
+        OutcomeStore outcomes = new OutcomeStore(db.dsl());
+        spec.commandLine().getOut().print(CoverageText.of(coverage));
+        spec.commandLine().getOut().println();
+        spec.commandLine()
+            .getOut()
+            .print(OutcomeText.of(outcomes.errorOnly(r), outcomes.parameterTotals(r)));
+        spec.commandLine().getOut().print(SigText.of(new SigStore(db.dsl()).coverage(r)));
+      }
     }
     return ExitCode.OK;
   }

@@ -55,6 +55,14 @@ final class GateCommand implements Callable<Integer> {
   boolean regressions;
 
   @Option(
+      names = "--require-success",
+      description =
+          "Count a new endpoint as conformance-tested only when a conformance test's request to"
+              + " it succeeded (2xx, or 101 for exec, attach, port-forward). Off by default, as in"
+              + " APISnoop; the report always says how many pass only on error hits.")
+  boolean requireSuccess;
+
+  @Option(
       names = "--max-age",
       defaultValue = "48h",
       description =
@@ -70,6 +78,16 @@ final class GateCommand implements Callable<Integer> {
               + " every source with a run, and all of APISnoop's jobs once one of them has one.")
   List<String> expect = new ArrayList<>();
 
+  @Option(
+      names = "--min-builds",
+      paramLabel = "K",
+      defaultValue = "1",
+      description =
+          "A new endpoint counts as conformance-tested only when hit in at least K of the"
+              + " release's stored builds (snoop ingest prow --builds N); default: ${DEFAULT-VALUE},"
+              + " the current runs alone.")
+  int minBuilds;
+
   @Override
   public Integer call() {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
@@ -80,7 +98,9 @@ final class GateCommand implements Callable<Integer> {
             ProwRequest.apisnoopJobs(),
             Durations.parse(maxAge),
             regressions,
-            Instant.now());
+            Instant.now(),
+            requireSuccess,
+            minBuilds);
     GateReport report;
     try (Database db = root.openDatabase()) {
       report = new ConformanceGate(db.dsl()).evaluate(request);

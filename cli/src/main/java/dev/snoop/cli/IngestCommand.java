@@ -119,11 +119,22 @@ final class IngestCommand implements Callable<Integer> {
         description = "With --build: take a build that did not succeed.")
     boolean allowUnsuccessful;
 
+    @Option(
+        names = "--builds",
+        paramLabel = "N",
+        description =
+            "Ingest the newest N successful builds, each as a run of its own (coverage counts"
+                + " the newest; snoop stability and gate --min-builds read them all).")
+    Integer builds;
+
     @Mixin RunOptions run;
 
     @Override
     public Integer call() {
       SnoopCommand root = ingest.root();
+      if (builds != null) {
+        return ingestBuilds(root);
+      }
       ProwRequest request =
           build == null
               ? ProwRequest.latest(job)
@@ -134,6 +145,24 @@ final class IngestCommand implements Callable<Integer> {
             run.runs(db, root)
                 .prow(request, Optional.ofNullable(release).map(Release::parse), bucketUrl);
         spec.commandLine().getOut().print(result.describe());
+      }
+      return ExitCode.OK;
+    }
+
+    private Integer ingestBuilds(SnoopCommand root) {
+      if (build != null) {
+        throw new UserException("give --build or --builds, not both");
+      }
+      if (builds < 1) {
+        throw new UserException("--builds must be at least 1, not " + builds);
+      }
+      try (Database db = root.openDatabase()) {
+        for (IngestResult result :
+            run.runs(db, root)
+                .prowBuilds(
+                    job, builds, Optional.ofNullable(release).map(Release::parse), bucketUrl)) {
+          spec.commandLine().getOut().print(result.describe());
+        }
       }
       return ExitCode.OK;
     }

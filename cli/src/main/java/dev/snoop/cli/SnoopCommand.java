@@ -28,6 +28,8 @@ import picocli.CommandLine.ScopeType;
       CoverageCommand.class,
       ExportCommand.class,
       GateCommand.class,
+      DiffCommand.class,
+      StabilityCommand.class,
       UpCommand.class,
       VerifySubmissionCommand.class,
       VerifyPrCommand.class,

@@ -146,6 +146,55 @@ class GateCliIT {
         .isEqualTo("ERROR: \"soon\" is not a duration (e.g. 48h, 2d, 1h30m, PT48H)\n");
   }
 
+  @Test
+  @Order(4)
+  void errorOnlyHitsPassByDefaultAndFailWhenSuccessIsRequired() throws IOException {
+    JsonNode endpoints = JSON.readTree(read("before/gate.json")).path("endpoints");
+    String refused = "readStorageV1VolumeAttributesClass";
+    StringBuilder log = new StringBuilder();
+    String time = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+    int n = 0;
+    for (JsonNode e : endpoints) {
+      String endpoint = e.path("endpoint").asText();
+      if (!endpoint.equals(LEFT_OUT)) {
+        int code = endpoint.equals(refused) ? 404 : 200;
+        log.append(
+            event("e" + n++, e.path("method").asText(), e.path("path").asText(), time, code));
+      }
+    }
+    // The same source again: it replaces the run of the earlier test.
+    ok(
+        "ingest",
+        "--release",
+        "1.34.0",
+        Files.writeString(temp.resolve("audit.log"), log).toString());
+
+    SnoopRun lenient = snoop("gate", "--release", "1.34.0");
+    assertThat(lenient.exit()).as(lenient.out() + lenient.err()).isZero();
+    assertThat(lenient.out())
+        .contains(
+            "1 new eligible endpoint reached by conformance tests only with errors: counted as"
+                + " tested")
+        .contains(refused);
+
+    SnoopRun strict = snoop("gate", "--release", "1.34.0", "--require-success");
+    assertThat(strict.exit()).as(strict.out() + strict.err()).isEqualTo(1);
+    assertThat(strict.out())
+        .containsPattern(refused + " +GET /apis/storage.k8s.io/v1/volumeattributesclasses/\\{name}")
+        .endsWith(
+            "FAIL: 1 new eligible endpoint in 1.34.0 without a successful conformance test\n");
+
+    SnoopRun missing =
+        snoop(
+            "gate",
+            "--release",
+            "1.34.0",
+            "--require-success",
+            "--expect",
+            "ci-kubernetes-gce-conformance-latest");
+    assertThat(missing.exit()).isEqualTo(2);
+  }
+
   private SnoopRun gate(Path out) {
     return snoop(
         "gate",
@@ -164,6 +213,10 @@ class GateCliIT {
   }
 
   private String event(String id, String method, String path, String time) {
+    return event(id, method, path, time, 200);
+  }
+
+  private String event(String id, String method, String path, String time, int code) {
     String verb = HttpMethod.of(method).auditVerb(null);
     return "{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\",\"level\":\"Metadata\","
         + "\"auditID\":\""
@@ -174,7 +227,9 @@ class GateCliIT {
         + verb
         + "\",\"userAgent\":\"e2e.test/v1.34.0 (linux/amd64) kubernetes/0000000 -- "
         + conformanceTest.replace("\"", "\\\"")
-        + "\",\"responseStatus\":{\"code\":200},"
+        + "\",\"responseStatus\":{\"code\":"
+        + code
+        + "},"
         + "\"requestReceivedTimestamp\":\""
         + time
         + "\",\"stageTimestamp\":\""

@@ -35,9 +35,10 @@ class ViewsMigrationIT {
     String path = ViewsMigration.FOLDER + "snoop.current_run.sql";
     String changed =
         ViewsMigration.classpathResource(path)
-            .replace("r.matched\n", "r.matched - 0 AS matched\n")
+            .replace("b.matched\n", "b.matched - 0 AS matched\n")
             .replace(
-                "r.id, r.release, r.source,", "r.id, r.release, r.source AS origin, r.source,");
+                "b.run_id AS id, b.release, b.source,",
+                "b.run_id AS id, b.release, b.source AS origin, b.source,");
     assertThat(changed).contains("AS origin");
     ViewsMigration migration =
         new ViewsMigration(p -> p.equals(path) ? changed : ViewsMigration.classpathResource(p));

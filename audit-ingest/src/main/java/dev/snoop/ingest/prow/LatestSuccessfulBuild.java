@@ -39,20 +39,38 @@ final class LatestSuccessfulBuild {
    * @throws NoSuccessfulBuildException when none of the newest {@code window} builds succeeded
    */
   String find(String job, int window) {
+    return newest(job, window, 1).get(0);
+  }
+
+  /**
+   * The newest {@code count} successful builds among the newest {@code window}, newest first (fewer
+   * when fewer succeeded).
+   *
+   * @throws NoSuccessfulBuildException when none of the newest {@code window} builds succeeded
+   */
+  List<String> newest(String job, int window, int count) {
     List<String> builds = buildIds(job);
     if (builds.isEmpty()) {
       throw noBuilds(job);
     }
     Map<String, String> seen = new LinkedHashMap<>();
+    List<String> successful = new ArrayList<>();
     for (String build : builds.subList(0, Math.min(window, builds.size()))) {
       Optional<BuildMetadata.Finished> finished =
           new BuildFiles(bucket, prowCache, job, build)
               .read("finished.json", BuildMetadata::finished);
       if (finished.isPresent() && finished.get().succeeded()) {
-        log.info("latest successful build of {}: {} (passed over {})", job, build, seen);
-        return build;
+        successful.add(build);
+        if (successful.size() == count) {
+          break;
+        }
+      } else {
+        seen.put(build, finished.map(BuildMetadata.Finished::result).orElse("running"));
       }
-      seen.put(build, finished.map(BuildMetadata.Finished::result).orElse("running"));
+    }
+    if (!successful.isEmpty()) {
+      log.info("newest successful builds of {}: {} (passed over {})", job, successful, seen);
+      return successful;
     }
     throw new NoSuccessfulBuildException(
         "no successful build of "

@@ -103,6 +103,20 @@ public final class ProwFetcher {
     return new ProwAuditLogs(described, files);
   }
 
+  /**
+   * The job's newest {@code count} successful builds among its newest {@code window}, newest first;
+   * fewer when fewer succeeded.
+   *
+   * @throws NoSuccessfulBuildException when none of them succeeded
+   * @throws BucketReadException when the bucket cannot be read
+   */
+  public List<String> successfulBuilds(String job, int window, int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("at least one build");
+    }
+    return new LatestSuccessfulBuild(bucket, prowCache).newest(job, window, count);
+  }
+
   /** The build's finished.json; a build without one is running, or is no build at all. */
   private static BuildMetadata.Finished finished(BuildFiles build) {
     return build

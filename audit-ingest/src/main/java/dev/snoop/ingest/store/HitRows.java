@@ -7,13 +7,16 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Encodes aggregate rows as binary COPY tuples of the columns endpoint, useragent, test, test_hit,
- * conf_test_hit, hits, first_seen, last_seen (the run's table has run_id and release as defaults),
- * and hands them on in pieces of a few hundred kilobytes, so no buffer grows with the aggregate.
+ * Encodes aggregate rows as binary COPY tuples of {@link #COLUMNS} (endpoint_hit) or {@link
+ * #PARAMETER_COLUMNS} (parameter_hit); the run's tables have run_id and release as defaults. Hands
+ * them on in pieces of a few hundred kilobytes, so no buffer grows with the aggregate.
  */
 final class HitRows {
   static final String COLUMNS =
-      "endpoint, useragent, test, test_hit, conf_test_hit, hits, first_seen, last_seen";
+      "endpoint, useragent, test, test_hit, conf_test_hit, hits, first_seen, last_seen,"
+          + " hits_1xx, hits_2xx, hits_3xx, hits_4xx, hits_5xx";
+
+  static final String PARAMETER_COLUMNS = "endpoint, useragent, test, parameter, hits";
 
   private static final int PIECE_BYTES = 1 << 18;
 
@@ -35,8 +38,8 @@ final class HitRows {
     // Rows share their operation's, agent's and test's String: encode each once.
     Map<String, byte[]> utf8 = new IdentityHashMap<>();
     hits.forEachRow(
-        (endpoint, userAgent, attribution, count, firstMicros, lastMicros) -> {
-          out.row(8);
+        (endpoint, userAgent, attribution, count, firstMicros, lastMicros, classes) -> {
+          out.row(13);
           out.bytes(utf8.computeIfAbsent(endpoint, HitRows::encode));
           out.bytes(utf8.computeIfAbsent(userAgent, HitRows::encode));
           String test = attribution.test();
@@ -50,12 +53,41 @@ final class HitRows {
           out.int8(count);
           timeOrNull(out, firstMicros);
           timeOrNull(out, lastMicros);
-          if (out.size() >= PIECE_BYTES) {
-            sink.write(out.buffer(), out.size());
-            out.clear();
+          for (long n : classes) {
+            out.int8(n);
           }
+          handOn(out, sink);
         });
     sink.write(out.buffer(), out.size());
+  }
+
+  /** Writes the parameter rows, without COPY's header and trailer. */
+  static void writeParameters(EndpointHits hits, Sink sink) throws IOException {
+    BinaryCopyEncoder out = new BinaryCopyEncoder();
+    Map<String, byte[]> utf8 = new IdentityHashMap<>();
+    hits.forEachParameterRow(
+        (endpoint, userAgent, attribution, parameter, count) -> {
+          out.row(5);
+          out.bytes(utf8.computeIfAbsent(endpoint, HitRows::encode));
+          out.bytes(utf8.computeIfAbsent(userAgent, HitRows::encode));
+          String test = attribution.test();
+          if (test == null) {
+            out.nullField();
+          } else {
+            out.bytes(utf8.computeIfAbsent(test, HitRows::encode));
+          }
+          out.bytes(utf8.computeIfAbsent(parameter, HitRows::encode));
+          out.int8(count);
+          handOn(out, sink);
+        });
+    sink.write(out.buffer(), out.size());
+  }
+
+  private static void handOn(BinaryCopyEncoder out, Sink sink) throws IOException {
+    if (out.size() >= PIECE_BYTES) {
+      sink.write(out.buffer(), out.size());
+      out.clear();
+    }
   }
 
   /** COPY's header. */

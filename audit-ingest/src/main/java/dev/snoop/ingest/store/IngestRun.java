@@ -32,6 +32,7 @@ public final class IngestRun implements AutoCloseable {
   private final long id;
   private final AuditRowWriter writer;
   private final HitTable hitTable;
+  private final HitTable parameterTable;
   private boolean committed;
 
   /**
@@ -85,7 +86,10 @@ public final class IngestRun implements AutoCloseable {
             .returning(INGEST_RUN.ID)
             .fetchOne(INGEST_RUN.ID);
     createRunTable();
-    this.hitTable = HitTable.create(connection, sql, id, identity.release());
+    this.hitTable =
+        HitTable.create(connection, sql, HitTable.Kind.ENDPOINT, id, identity.release());
+    this.parameterTable =
+        HitTable.create(connection, sql, HitTable.Kind.PARAMETER, id, identity.release());
     String columns =
         identity.keepRaw()
             ? "audit_id, endpoint, useragent, test, test_hit, error, conf_test_hit, id, data"
@@ -152,6 +156,8 @@ public final class IngestRun implements AutoCloseable {
   /** Moves the aggregate's rows to disk and clears it, when it holds as many as it may. */
   public void spill(EndpointHits hits) {
     hitTable.spill(hits);
+    parameterTable.spill(hits);
+    hits.clear();
   }
 
   /**
@@ -162,8 +168,10 @@ public final class IngestRun implements AutoCloseable {
     writer.finish();
     phases.lap("end event copy");
     hitTable.write(hits);
+    parameterTable.write(hits);
     phases.lap("write aggregate");
     hitTable.index();
+    parameterTable.index();
     phases.lap("index aggregate");
     Instant runDate =
         identity.runStarted() != null ? identity.runStarted() : instant(totals.firstMicros());
@@ -172,6 +180,7 @@ public final class IngestRun implements AutoCloseable {
     replaceEarlierRuns();
     phases.lap("replace earlier run");
     hitTable.attach();
+    parameterTable.attach();
     // The constants were defaults only for the COPY; as a partition the table takes audit_event's.
     sql.execute(
         "alter table "
@@ -237,12 +246,14 @@ public final class IngestRun implements AutoCloseable {
   }
 
   /**
-   * Removes a committed run: its endpoint_hit and audit_event tables (no foreign key ties them to
-   * the run's row) and its row. A run locks endpoint_hit before audit_event, here as when it
-   * attaches its tables, so runs committing at once wait for each other instead of deadlocking.
+   * Removes a committed run: its endpoint_hit, parameter_hit and audit_event tables (no foreign key
+   * ties them to the run's row) and its row. A run locks endpoint_hit, then parameter_hit, then
+   * audit_event, here as when it attaches its tables, so runs committing at once wait for each
+   * other instead of deadlocking.
    */
   public static void remove(DSLContext sql, long runId) {
-    sql.execute("drop table if exists " + HitTable.table(runId));
+    sql.execute("drop table if exists " + HitTable.Kind.ENDPOINT.table(runId));
+    sql.execute("drop table if exists " + HitTable.Kind.PARAMETER.table(runId));
     sql.execute("drop table if exists " + table(runId));
     sql.deleteFrom(INGEST_RUN).where(INGEST_RUN.ID.eq(runId)).execute();
   }
@@ -289,6 +300,7 @@ public final class IngestRun implements AutoCloseable {
       }
     } finally {
       hitTable.close();
+      parameterTable.close();
       connection.close();
     }
   }

@@ -1,7 +1,7 @@
 package dev.snoop.ingest.prow;
 
 /** Writes one job's builds into a {@link BucketServer} as Prow uploads them. */
-record BuildTree(BucketServer server, String job) {
+public record BuildTree(BucketServer server, String job) {
   /** The started.json timestamp of build 0; build n starts n hours later and takes 30 minutes. */
   static final long T0 = 1_760_000_000L;
 
@@ -34,30 +34,30 @@ record BuildTree(BucketServer server, String job) {
   }
 
   /** A build with started.json only: still running. */
-  BuildTree running(String id) {
+  public BuildTree running(String id) {
     return file(id, "started.json", startedJson(started(id), "c0ffee" + id));
   }
 
-  BuildTree finished(String id, String result) {
+  public BuildTree finished(String id, String result) {
     return finished(id, result, null);
   }
 
-  BuildTree finished(String id, String result, String jobVersion) {
+  public BuildTree finished(String id, String result, String jobVersion) {
     running(id);
     return file(id, "finished.json", finishedJson(started(id) + 1800, result, jobVersion));
   }
 
-  BuildTree file(String id, String relative, String content) {
+  public BuildTree file(String id, String relative, String content) {
     server.put(object(id, relative), content);
     return this;
   }
 
-  BuildTree gzip(String id, String relative, String content) {
+  public BuildTree gzip(String id, String relative, String content) {
     server.putGzip(object(id, relative), content);
     return this;
   }
 
-  String object(String id, String relative) {
+  public String object(String id, String relative) {
     return "logs/" + job + "/" + id + "/" + relative;
   }
 }

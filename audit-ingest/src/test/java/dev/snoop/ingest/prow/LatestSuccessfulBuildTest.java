@@ -51,6 +51,23 @@ class LatestSuccessfulBuildTest {
   }
 
   @Test
+  void theNewestSuccessfulBuildsPassOverTheOthersAndStopWhenEnoughAreFound() {
+    builds
+        .running("106")
+        .finished("105", "SUCCESS")
+        .finished("104", "FAILURE")
+        .finished("103", "SUCCESS")
+        .finished("102", "ABORTED")
+        .finished("101", "SUCCESS")
+        .finished("100", "SUCCESS");
+
+    assertThat(finder().newest(JOB, 50, 3)).containsExactly("105", "103", "101");
+    assertThat(server.objectRequests()).doesNotContain(builds.object("100", "finished.json"));
+    // Fewer successful builds than asked: those there are.
+    assertThat(finder().newest(JOB, 4, 3)).containsExactly("105", "103");
+  }
+
+  @Test
   void comparesBuildIdsAsNumbersNotAsText() {
     builds.finished("99", "SUCCESS").finished("999", "SUCCESS").finished("1000", "SUCCESS");
 

@@ -21,7 +21,7 @@ class EndpointHitsTest {
   private static List<Row> rows(EndpointHits hits) throws IOException {
     List<Row> rows = new ArrayList<>();
     hits.forEachRow(
-        (endpoint, agent, who, count, first, last) ->
+        (endpoint, agent, who, count, first, last, classes) ->
             rows.add(new Row(endpoint, agent, who.test(), count, first, last)));
     return rows;
   }
@@ -31,11 +31,12 @@ class EndpointHitsTest {
     EndpointHits hits = new EndpointHits();
     String agent = E2E + "[sig-node] Pods";
     TestAttribution who = TestAttribution.of(agent);
-    hits.add("readPod", new String(agent), who, 30);
-    hits.add("readPod", new String(agent), who, 10);
-    hits.add("listPods", agent, who, Long.MIN_VALUE);
-    hits.add("readPod", "kubelet/v1.34.0", TestAttribution.of("kubelet/v1.34.0"), 20);
-    hits.add("listPods", null, TestAttribution.of(null), 5);
+    hits.add("readPod", new String(agent), who, 30, -1, List.of());
+    hits.add("readPod", new String(agent), who, 10, -1, List.of());
+    hits.add("listPods", agent, who, Long.MIN_VALUE, -1, List.of());
+    hits.add(
+        "readPod", "kubelet/v1.34.0", TestAttribution.of("kubelet/v1.34.0"), 20, -1, List.of());
+    hits.add("listPods", null, TestAttribution.of(null), 5, -1, List.of());
 
     assertThat(hits.size()).isEqualTo(4);
     List<Row> rows = rows(hits);
@@ -60,7 +61,7 @@ class EndpointHitsTest {
       String op = "op" + random.nextInt(900);
       String agent = "agent " + random.nextInt(60);
       long time = random.nextInt(1_000_000);
-      hits.add(op, agent, TestAttribution.of(agent), time);
+      hits.add(op, agent, TestAttribution.of(agent), time, -1, List.of());
       long[] sum =
           expected.computeIfAbsent(op + "|" + agent, k -> new long[] {0, Long.MAX_VALUE, 0});
       sum[0]++;
@@ -83,17 +84,64 @@ class EndpointHitsTest {
   void isFullAtItsLimitAndEmptyWhenCleared() throws IOException {
     EndpointHits hits = new EndpointHits(3);
     TestAttribution who = TestAttribution.of("a");
-    hits.add("x", "a", who, 1);
-    hits.add("x", "a", who, 2);
-    hits.add("y", "a", who, 3);
+    hits.add("x", "a", who, 1, -1, List.of());
+    hits.add("x", "a", who, 2, -1, List.of());
+    hits.add("y", "a", who, 3, -1, List.of());
     assertThat(hits.full()).isFalse();
-    hits.add("z", "a", who, 4);
+    hits.add("z", "a", who, 4, -1, List.of());
     assertThat(hits.full()).isTrue();
     hits.clear();
     assertThat(hits.full()).isFalse();
     assertThat(rows(hits)).isEmpty();
-    hits.add("x", "a", who, 5);
+    hits.add("x", "a", who, 5, -1, List.of());
     assertThat(rows(hits)).containsExactly(new Row("x", "a", null, 1, 5, 5));
     assertThatThrownBy(() -> new EndpointHits(0)).hasMessageContaining("positive");
+  }
+
+  private record Outcome(String endpoint, String agent, List<Long> classes) {}
+
+  private static List<Outcome> outcomes(EndpointHits hits) throws IOException {
+    List<Outcome> rows = new ArrayList<>();
+    hits.forEachRow(
+        (endpoint, agent, who, count, first, last, classes) ->
+            rows.add(
+                new Outcome(endpoint, agent, java.util.Arrays.stream(classes).boxed().toList())));
+    return rows;
+  }
+
+  @Test
+  void countsStatusClassesOnceEachAndOutcomesOfRequestsCountedBefore() throws IOException {
+    EndpointHits hits = new EndpointHits();
+    TestAttribution who = TestAttribution.of("a");
+    hits.add("readPod", "a", who, 1, 200, List.of());
+    hits.add("readPod", "a", who, 2, 404, List.of());
+    hits.add("readPod", "a", who, 3, -1, List.of()); // status still to come
+    hits.addOutcome("readPod", "a", who, 101);
+    hits.add("readPod", "a", who, 4, 503, List.of());
+    hits.add("readPod", "a", who, 5, 304, List.of());
+    hits.addOutcome("readPod", "a", who, 42); // no HTTP status: not counted
+
+    assertThat(outcomes(hits))
+        .containsExactly(new Outcome("readPod", "a", List.of(1L, 1L, 1L, 1L, 1L)));
+    assertThat(rows(hits)).extracting(Row::hits).containsExactly(5L);
+  }
+
+  @Test
+  void countsParameterNamesPerOperationAndAgent() throws IOException {
+    EndpointHits hits = new EndpointHits();
+    TestAttribution a = TestAttribution.of("a");
+    TestAttribution b = TestAttribution.of("b");
+    hits.add("listPods", "a", a, 1, 200, List.of("watch", "labelSelector"));
+    hits.add("listPods", "a", a, 2, 200, List.of("watch"));
+    hits.add("listPods", "b", b, 3, 200, List.of("watch"));
+    hits.add("readPod", "a", a, 4, 200, List.of());
+    List<String> rows = new ArrayList<>();
+    hits.forEachParameterRow(
+        (endpoint, agent, who, parameter, count) ->
+            rows.add(endpoint + " " + agent + " " + parameter + " " + count));
+    assertThat(rows)
+        .containsExactlyInAnyOrder(
+            "listPods a watch 2", "listPods a labelSelector 1", "listPods b watch 1");
+    assertThat(hits.size()).isEqualTo(2 + 1 + 3); // (op, agent) rows and parameter rows
   }
 }

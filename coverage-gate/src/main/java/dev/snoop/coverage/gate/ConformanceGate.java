@@ -1,5 +1,9 @@
 package dev.snoop.coverage.gate;
 
+import dev.snoop.coverage.build.BuildSet;
+import dev.snoop.coverage.build.CoverageStability;
+import dev.snoop.coverage.build.Stability;
+import dev.snoop.coverage.gate.GateReport.FewBuilds;
 import dev.snoop.coverage.gate.GateReport.GateEndpoint;
 import dev.snoop.coverage.gate.GateReport.Regression;
 import dev.snoop.coverage.gate.GateReport.Source;
@@ -12,8 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -26,9 +33,11 @@ import org.jooq.DSLContext;
  */
 public final class ConformanceGate {
   private final GateStore store;
+  private final CoverageStability stability;
 
   public ConformanceGate(DSLContext sql) {
     this.store = new GateStore(sql);
+    this.stability = new CoverageStability(sql);
   }
 
   /**
@@ -81,7 +90,13 @@ public final class ConformanceGate {
 
     List<Source> sources = sources(release, request, problems);
 
-    List<GateEndpoint> endpoints = levelRule.isPresent() ? store.newEndpoints(release) : List.of();
+    List<GateEndpoint> endpoints =
+        levelRule.isPresent() ? store.newEndpoints(release, request.requireSuccess()) : List.of();
+    List<FewBuilds> fewBuilds = List.of();
+    if (request.minBuilds() > 1) {
+      fewBuilds = fewBuilds(release, request.minBuilds(), endpoints, problems);
+      endpoints = withFewBuildsUntested(endpoints, fewBuilds);
+    }
     List<Regression> regressions = List.of();
     if (previousLoaded && levelRule.isPresent() && !store.runs(previous.get()).isEmpty()) {
       regressions = store.regressions(release, previous.get());
@@ -113,8 +128,63 @@ public final class ConformanceGate {
         endpoints,
         regressions,
         request.regressions(),
+        request.requireSuccess(),
         request.maxAge(),
-        request.now());
+        request.now(),
+        request.minBuilds(),
+        fewBuilds);
+  }
+
+  /**
+   * The new endpoints a conformance test hits in the current runs but in fewer than {@code
+   * minBuilds} of the release's stored builds. Fewer stored builds than that is a missing input.
+   */
+  private List<FewBuilds> fewBuilds(
+      Release release, int minBuilds, List<GateEndpoint> endpoints, List<String> problems) {
+    Stability stored = stability.stability(BuildSet.all(release, Optional.empty()));
+    int builds = stored.builds().size();
+    if (builds < minBuilds) {
+      problems.add(
+          "a new endpoint must be conformance-tested in "
+              + minBuilds
+              + " builds, but "
+              + builds
+              + " are stored for "
+              + release
+              + " (snoop ingest prow --builds N)");
+      return List.of();
+    }
+    Map<String, Integer> hitIn = new HashMap<>();
+    stored.endpoints().forEach(e -> hitIn.put(e.endpoint(), e.hitIn()));
+    return endpoints.stream()
+        .filter(e -> e.status() == Status.TESTED)
+        .filter(e -> hitIn.getOrDefault(e.endpoint(), 0) < minBuilds)
+        .map(e -> new FewBuilds(e.endpoint(), hitIn.getOrDefault(e.endpoint(), 0), builds))
+        .toList();
+  }
+
+  /** The endpoints, those hit in too few builds counted untested. */
+  private static List<GateEndpoint> withFewBuildsUntested(
+      List<GateEndpoint> endpoints, List<FewBuilds> fewBuilds) {
+    Set<String> few = new HashSet<>();
+    fewBuilds.forEach(f -> few.add(f.endpoint()));
+    return endpoints.stream()
+        .map(
+            e ->
+                few.contains(e.endpoint())
+                    ? new GateEndpoint(
+                        e.endpoint(),
+                        e.method(),
+                        e.path(),
+                        e.kind(),
+                        e.group(),
+                        e.version(),
+                        Status.UNTESTED,
+                        e.conformanceTests(),
+                        e.otherTests(),
+                        e.successTests())
+                    : e)
+        .toList();
   }
 
   /**

@@ -40,7 +40,10 @@ public final class GateJson {
     totals.put("untested", g.untested().size());
     totals.put("pending", g.pending().size());
     totals.put("regressions", g.regressions().size());
+    totals.put("errorOnly", g.errorOnly().size());
     root.put("regressionsFail", g.regressionsFail());
+    root.put("successRequired", g.successRequired());
+    root.put("errorOnlyLine", g.errorOnlyLine());
 
     ArrayNode sources = root.putArray("sources");
     for (Source s : g.sources()) {
@@ -70,6 +73,8 @@ public final class GateJson {
       n.put("status", e.status().name().toLowerCase(Locale.ROOT));
       strings(n.putArray("conformanceTests"), e.conformanceTests());
       strings(n.putArray("otherTests"), e.otherTests());
+      strings(n.putArray("successfulConformanceTests"), e.successTests());
+      n.put("errorOnly", e.errorOnly());
     }
     ArrayNode regressions = root.putArray("regressions");
     for (Regression r : g.regressions()) {
@@ -79,6 +84,15 @@ public final class GateJson {
       n.put("version", r.version());
       strings(n.putArray("previousConformanceTests"), r.previousTests());
       strings(n.putArray("otherTests"), r.otherTests());
+    }
+    root.put("minBuilds", g.minBuilds());
+    ArrayNode fewBuilds = root.putArray("fewBuilds");
+    for (GateReport.FewBuilds f : g.fewBuilds()) {
+      fewBuilds
+          .addObject()
+          .put("endpoint", f.endpoint())
+          .put("hitIn", f.hitIn())
+          .put("builds", f.builds());
     }
     try {
       return JSON.writeValueAsString(root) + "\n";

@@ -51,6 +51,8 @@ public final class GateJunit {
       property(x, "previous_release", g.previousRelease());
       property(x, "level_rule", g.levelRule());
       property(x, "verdict", g.verdict().name());
+      property(x, "success_required", String.valueOf(g.successRequired()));
+      property(x, "error_only", String.valueOf(g.errorOnly().size()));
       x.writeEndElement();
 
       testcase(x, "inputs", SUITE + ".inputs");
@@ -119,7 +121,10 @@ public final class GateJunit {
         + e.path()
         + ") is new in "
         + g.release()
-        + " and eligible for conformance, but no conformance test hits it";
+        + " and eligible for conformance, but "
+        + (e.errorOnly()
+            ? "conformance tests reach it only with errors (success is required)"
+            : "no conformance test hits it");
   }
 
   private static String untestedDetails(GateEndpoint e) {

@@ -34,6 +34,8 @@ public final class GateMarkdown {
             g.pending().size(),
             g.levelRule() == null ? "?" : g.levelRule()));
 
+    out.append(cell(g.errorOnlyLine())).append(".\n\n");
+
     if (g.verdict() == Verdict.ERROR) {
       out.append("The gate cannot decide; missing or stale inputs:\n\n");
       for (String p : g.problems()) {

@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param regressions operations a conformance test hit in the previous release's runs that none
  *     hits in this release's
  * @param regressionsFail whether regressions fail the gate (--regressions)
+ * @param successRequired whether only a conformance test's successful request made an endpoint
+ *     tested
  * @param maxAge the age limit of a source
  * @param checkedAt when ages were measured
+ * @param minBuilds in how many stored builds a new endpoint must be conformance-tested (1: the
+ *     current runs only)
+ * @param fewBuilds new endpoints conformance-tested in the current runs but in fewer than {@code
+ *     minBuilds} stored builds: they fail only for that
  */
 public record GateReport(
     String release,
@@ -31,8 +37,11 @@ public record GateReport(
     List<GateEndpoint> endpoints,
     List<Regression> regressions,
     boolean regressionsFail,
+    boolean successRequired,
     Duration maxAge,
-    Instant checkedAt) {
+    Instant checkedAt,
+    int minBuilds,
+    List<FewBuilds> fewBuilds) {
 
   public GateReport {
     Objects.requireNonNull(release, "release");
@@ -44,7 +53,16 @@ public record GateReport(
     sources = List.copyOf(sources);
     endpoints = List.copyOf(endpoints);
     regressions = List.copyOf(regressions);
+    fewBuilds = List.copyOf(fewBuilds);
   }
+
+  /**
+   * A new endpoint a conformance test hits in the current runs, in too few stored builds.
+   *
+   * @param hitIn the stored builds in which a conformance test hit it
+   * @param builds the release's stored builds
+   */
+  public record FewBuilds(String endpoint, int hitIn, int builds) {}
 
   /** The outcome. */
   public enum Verdict {
@@ -93,7 +111,11 @@ public record GateReport(
       Duration age,
       String problem) {}
 
-  /** An eligible operation first seen in the release. */
+  /**
+   * An eligible operation first seen in the release.
+   *
+   * @param successTests of {@code conformanceTests}, those with a successful request to it
+   */
   public record GateEndpoint(
       String endpoint,
       String method,
@@ -103,10 +125,17 @@ public record GateReport(
       String version,
       Status status,
       List<String> conformanceTests,
-      List<String> otherTests) {
+      List<String> otherTests,
+      List<String> successTests) {
     public GateEndpoint {
       conformanceTests = List.copyOf(conformanceTests);
       otherTests = List.copyOf(otherTests);
+      successTests = List.copyOf(successTests);
+    }
+
+    /** Conformance tests hit it, but none of their requests succeeded. */
+    public boolean errorOnly() {
+      return !conformanceTests.isEmpty() && successTests.isEmpty();
     }
 
     /** {@code group/version}, the core group as {@code core/v1}; "-" when the spec names none. */
@@ -152,6 +181,28 @@ public record GateReport(
     return withStatus(Status.TESTED);
   }
 
+  /**
+   * New endpoints that conformance tests reach only with errors: tested by APISnoop's rule,
+   * untested (or pending) when success is required. Every report says how many there are.
+   */
+  public List<GateEndpoint> errorOnly() {
+    return endpoints.stream().filter(GateEndpoint::errorOnly).toList();
+  }
+
+  /** One line on the endpoints conformance tests reach only with errors, under either rule. */
+  public String errorOnlyLine() {
+    int n = errorOnly().size();
+    String endpointsWord = n == 1 ? " new eligible endpoint" : " new eligible endpoints";
+    return n
+        + endpointsWord
+        + " reached by conformance tests only with errors"
+        + (n == 0
+            ? ""
+            : successRequired
+                ? ": not counted as tested (success required)"
+                : ": counted as tested (success not required; --require-success would not)");
+  }
+
   /** One line: the verdict and its reason. */
   public String headline() {
     return switch (verdict) {
@@ -170,7 +221,9 @@ public record GateReport(
                 + (untested().size() == 1 ? "" : "s")
                 + " in "
                 + release
-                + " without a conformance test";
+                + (successRequired
+                    ? " without a successful conformance test"
+                    : " without a conformance test");
         String lost =
             regressions.size()
                 + " endpoint"

@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param regressions whether endpoints that lost every conformance hit since the previous release
  *     fail the gate (they are reported either way)
  * @param now the time ages are measured at
+ * @param requireSuccess whether a new endpoint counts as conformance-tested only when a conformance
+ *     test's request to it succeeded; APISnoop counts any hit, whatever the answer
+ * @param minBuilds a new endpoint counts as conformance-tested only when a conformance test hit it
+ *     in at least this many of the release's stored builds; 1 asks only the current runs' hit
  */
 public record GateRequest(
     Optional<Release> release,
@@ -28,7 +32,9 @@ public record GateRequest(
     List<String> defaultJobs,
     Duration maxAge,
     boolean regressions,
-    Instant now) {
+    Instant now,
+    boolean requireSuccess,
+    int minBuilds) {
   /** APISnoop's gate runs every 3 hours; two days covers a broken day of its jobs. */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(48);
 
@@ -42,5 +48,32 @@ public record GateRequest(
           "the age limit must be a positive duration, not "
               + (maxAge == null ? "none" : Durations.format(maxAge)));
     }
+    if (minBuilds < 1) {
+      throw new InvalidValueException(
+          "the minimum number of builds must be at least 1, not " + minBuilds);
+    }
+  }
+
+  /** APISnoop's rule: any conformance hit counts, whatever the answer. */
+  public GateRequest(
+      Optional<Release> release,
+      List<String> expect,
+      List<String> defaultJobs,
+      Duration maxAge,
+      boolean regressions,
+      Instant now) {
+    this(release, expect, defaultJobs, maxAge, regressions, now, false);
+  }
+
+  /** A request that asks only the current runs' hit. */
+  public GateRequest(
+      Optional<Release> release,
+      List<String> expect,
+      List<String> defaultJobs,
+      Duration maxAge,
+      boolean regressions,
+      Instant now,
+      boolean requireSuccess) {
+    this(release, expect, defaultJobs, maxAge, regressions, now, requireSuccess, 1);
   }
 }

@@ -120,7 +120,7 @@ final class GateStore {
   }
 
   /** Eligible operations of the release's spec that no earlier loaded spec has. */
-  List<GateEndpoint> newEndpoints(Release release) {
+  List<GateEndpoint> newEndpoints(Release release, boolean requireSuccess) {
     var e = RELEASE_ELIGIBLE_ENDPOINT;
     return sql.selectFrom(e)
         .where(e.RELEASE.eq(release.toString()))
@@ -129,8 +129,9 @@ final class GateStore {
         .fetch(
             r -> {
               List<String> conformance = Arrays.asList(r.getConformanceTests());
+              List<String> success = Arrays.asList(r.getConformanceSuccessTests());
               Status status =
-                  !conformance.isEmpty()
+                  !(requireSuccess ? success : conformance).isEmpty()
                       ? Status.TESTED
                       : r.getPending() ? Status.PENDING : Status.UNTESTED;
               return new GateEndpoint(
@@ -142,7 +143,8 @@ final class GateStore {
                   r.getVersion(),
                   status,
                   conformance,
-                  Arrays.asList(r.getOtherTests()));
+                  Arrays.asList(r.getOtherTests()),
+                  success);
             });
   }
 

@@ -1,5 +1,6 @@
 package dev.snoop.coverage.gate;
 
+import dev.snoop.coverage.gate.GateReport.FewBuilds;
 import dev.snoop.coverage.gate.GateReport.GateEndpoint;
 import dev.snoop.coverage.gate.GateReport.Regression;
 import dev.snoop.coverage.gate.GateReport.Source;
@@ -60,12 +61,33 @@ public final class GateText {
         untested.size(),
         g.pending().size());
     if (!untested.isEmpty()) {
-      line(out, "UNTESTED (no conformance test hits them):");
+      line(
+          out,
+          g.successRequired()
+              ? "UNTESTED (no conformance test's request to them succeeded):"
+              : "UNTESTED (no conformance test hits them):");
       for (GateEndpoint e : untested.subList(0, Math.min(ENDPOINTS_SHOWN, untested.size()))) {
         endpoint(out, e.endpoint(), e.method(), e.path(), e.kind(), e.groupVersion());
         tests(out, "hit by e2e tests (not conformance)", e.otherTests());
       }
       more(out, untested.size());
+    }
+    line(out, "%s", g.errorOnlyLine());
+    List<GateEndpoint> errorOnly = g.errorOnly();
+    for (GateEndpoint e : errorOnly.subList(0, Math.min(ENDPOINTS_SHOWN, errorOnly.size()))) {
+      endpoint(out, e.endpoint(), e.method(), e.path(), e.kind(), e.groupVersion());
+      tests(out, "conformance tests answered only with errors", e.conformanceTests());
+    }
+    more(out, errorOnly.size());
+    if (g.minBuilds() > 1) {
+      line(
+          out,
+          "conformance-tested, but in fewer than %d stored builds (failing for that only): %d",
+          g.minBuilds(),
+          g.fewBuilds().size());
+      for (FewBuilds f : g.fewBuilds()) {
+        line(out, "  %s  in %d of %d builds", f.endpoint(), f.hitIn(), f.builds());
+      }
     }
     if (!g.pending().isEmpty()) {
       line(out, "PENDING (untested, on the pending list: not failing):");

@@ -25,23 +25,28 @@ import java.util.List;
 import java.util.Map;
 
 /** Small audit logs written by the gate tests, and their ingest as ordinary runs. */
-final class AuditLogs {
+public final class AuditLogs {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final Database database;
   private final Path dir;
   private int files;
 
-  AuditLogs(Database database, Path dir) {
+  public AuditLogs(Database database, Path dir) {
     this.database = database;
     this.dir = dir;
   }
 
   /** A request: an operation of the release's spec, hit by a test (null: kubectl). */
-  record Hit(String endpoint, String test) {}
+  public record Hit(String endpoint, String test, int status) {
+    /** A request answered 200. */
+    public Hit(String endpoint, String test) {
+      this(endpoint, test, 200);
+    }
+  }
 
   /** Writes one event per hit, at {@code time}, with paths and methods from the release's spec. */
-  Path write(Release release, Instant time, List<Hit> hits) {
+  public Path write(Release release, Instant time, List<Hit> hits) {
     Map<String, String[]> operations =
         database
             .dsl()
@@ -60,8 +65,9 @@ final class AuditLogs {
             hit.test() == null
                 ? "kubectl/v" + release + " (linux/amd64) kubernetes/0000000"
                 : "e2e.test/v" + release + " (linux/amd64) kubernetes/0000000 -- " + hit.test();
-        out.write(
-            JSON.writeValueAsString(TestEvents.event(operation[0], operation[1], agent, time)));
+        var event = TestEvents.event(operation[0], operation[1], agent, time);
+        event.putObject("responseStatus").put("code", hit.status());
+        out.write(JSON.writeValueAsString(event));
         out.newLine();
       }
     } catch (IOException e) {
@@ -71,13 +77,13 @@ final class AuditLogs {
   }
 
   /** Ingests a log as a run of files; a log without events gives an empty run. */
-  IngestResult ingest(Release release, Path log) {
+  public IngestResult ingest(Release release, Path log) {
     return ingest(
         new IngestRequest(release, log.toString(), null, null, false, 0, true, null), log);
   }
 
   /** Ingests a log as if it were the audit log of a Prow job's build. */
-  IngestResult ingestAsProw(Release release, String job, String build, Path log) {
+  public IngestResult ingestAsProw(Release release, String job, String build, Path log) {
     String source = "https://prow.k8s.io/view/gs/kubernetes-ci-logs/logs/" + job + "/" + build;
     return ingest(new IngestRequest(release, source, job, build, false, 0, true, null), log);
   }
@@ -93,14 +99,14 @@ final class AuditLogs {
   }
 
   /** Removes every run, so each test starts without audit data. */
-  void removeRuns() {
+  public void removeRuns() {
     var sql = database.dsl();
     for (Long id : sql.select(INGEST_RUN.ID).from(INGEST_RUN).fetch(INGEST_RUN.ID)) {
       IngestRun.remove(sql, id);
     }
   }
 
-  static List<Hit> hits(List<String> endpoints, String test) {
+  public static List<Hit> hits(List<String> endpoints, String test) {
     List<Hit> hits = new ArrayList<>();
     endpoints.forEach(e -> hits.add(new Hit(e, test)));
     return hits;

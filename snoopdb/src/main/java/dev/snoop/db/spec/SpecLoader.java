@@ -6,6 +6,7 @@ import dev.snoop.db.input.InputBytes;
 import dev.snoop.db.input.InputException;
 import dev.snoop.db.input.InputReader;
 import dev.snoop.db.jooq.public_.tables.records.OpenApiRecord;
+import dev.snoop.db.jooq.snoop.tables.records.OperationParameterRecord;
 import dev.snoop.db.load.LoadLog;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
@@ -50,6 +51,7 @@ public final class SpecLoader {
     ReleaseCatalogue.Entry entry = catalogue.require(release);
     Spec spec = read(source);
     List<OpenApiRow> rows = SpecDeriver.derive(spec.operations(), rule);
+    List<OperationParameterRecord> parameters = parameterRecords(release, spec.parameters());
     LocalDateTime releaseDate =
         entry.date().map(d -> d.atStartOfDay()).orElseGet(LocalDateTime::now);
     sql.transaction(
@@ -61,6 +63,8 @@ public final class SpecLoader {
             records.add(record(release, releaseDate, source.source(), rule, row));
           }
           t.batchInsert(records).execute();
+          // operation_parameter rows of the release went with its open_api rows (cascade)
+          t.batchInsert(parameters).execute();
           LoadLog.record(
               t,
               LoadLog.Kind.SPEC,
@@ -79,21 +83,33 @@ public final class SpecLoader {
   }
 
   /** The parsed spec, checksum and format of a source, before anything is written. */
-  record Spec(List<SpecOperation> operations, String checksum, String format) {}
+  record Spec(
+      List<SpecOperation> operations,
+      Map<String, List<SpecParameters.QueryParameter>> parameters,
+      String checksum,
+      String format) {}
 
   Spec read(SpecSource source) {
     if (source instanceof SpecSource.V2 v2) {
-      InputReader.Parsed<List<SpecOperation>> parsed = reader.read(v2.input(), SpecParser::parseV2);
-      return new Spec(parsed.value(), parsed.bytes().sha256(), "swagger-2.0");
+      InputReader.Parsed<SpecParser.Parsed> parsed =
+          reader.read(v2.input(), SpecParser::parseV2WithParameters);
+      return new Spec(
+          parsed.value().operations(),
+          parsed.value().parameters(),
+          parsed.bytes().sha256(),
+          "swagger-2.0");
     }
     SpecSource.V3 v3 = (SpecSource.V3) source;
     Map<String, SpecOperation> operations = new LinkedHashMap<>();
+    Map<String, List<SpecParameters.QueryParameter>> parameters = new LinkedHashMap<>();
     Map<String, String> owners = new LinkedHashMap<>();
     Map<String, String> checksums = new TreeMap<>();
     for (var document : v3.documents()) {
-      InputReader.Parsed<List<SpecOperation>> parsed = reader.read(document, SpecParser::parseV3);
+      InputReader.Parsed<SpecParser.Parsed> parsed =
+          reader.read(document, SpecParser::parseV3WithParameters);
       checksums.put(document.source(), parsed.bytes().sha256());
-      for (SpecOperation op : parsed.value()) {
+      parsed.value().parameters().forEach(parameters::putIfAbsent);
+      for (SpecOperation op : parsed.value().operations()) {
         SpecOperation earlier = operations.putIfAbsent(op.operationId(), op);
         owners.putIfAbsent(op.operationId(), document.source());
         if (earlier != null && !earlier.equals(op)) {
@@ -109,8 +125,27 @@ public final class SpecLoader {
     String combined = String.join("\n", checksums.values());
     return new Spec(
         List.copyOf(operations.values()),
+        parameters,
         new InputBytes(v3.source(), combined.getBytes()).sha256(),
         "openapi-3");
+  }
+
+  private static List<OperationParameterRecord> parameterRecords(
+      Release release, Map<String, List<SpecParameters.QueryParameter>> byOperation) {
+    List<OperationParameterRecord> records = new ArrayList<>();
+    byOperation.forEach(
+        (operation, parameters) -> {
+          for (SpecParameters.QueryParameter p : parameters) {
+            OperationParameterRecord r = new OperationParameterRecord();
+            r.setRelease(release.toString());
+            r.setEndpoint(operation);
+            r.setParameter(p.name());
+            r.setRequired(p.required());
+            r.setDescription(p.description());
+            records.add(r);
+          }
+        });
+    return records;
   }
 
   private static OpenApiRecord record(

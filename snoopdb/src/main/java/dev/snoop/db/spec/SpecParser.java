@@ -18,9 +18,31 @@ public final class SpecParser {
 
   private SpecParser() {}
 
+  /** A spec's operations and, by operationId, their query parameters. */
+  public record Parsed(
+      List<SpecOperation> operations,
+      Map<String, List<SpecParameters.QueryParameter>> parameters) {}
+
   /** The operations of a swagger.json. */
   public static List<SpecOperation> parseV2(InputBytes input) {
+    return operationsV2(input, Documents.json(input, V2));
+  }
+
+  /** The operations of a swagger.json and their query parameters, from one parse of its JSON. */
+  public static Parsed parseV2WithParameters(InputBytes input) {
     JsonNode root = Documents.json(input, V2);
+    List<SpecOperation> operations = operationsV2(input, root);
+    return new Parsed(operations, SpecParameters.ofV2(input.source(), root));
+  }
+
+  /** The operations of one OpenAPI v3 document and their query parameters. */
+  public static Parsed parseV3WithParameters(InputBytes input) {
+    JsonNode root = Documents.json(input, V3);
+    List<SpecOperation> operations = operationsV3(input, root);
+    return new Parsed(operations, SpecParameters.ofV3(input.source(), root));
+  }
+
+  private static List<SpecOperation> operationsV2(InputBytes input, JsonNode root) {
     requireObject(input, root, V2);
     if (root.has("openapi")) {
       throw new SpecVersionException(
@@ -38,7 +60,10 @@ public final class SpecParser {
 
   /** The operations of one OpenAPI v3 document. */
   public static List<SpecOperation> parseV3(InputBytes input) {
-    JsonNode root = Documents.json(input, V3);
+    return operationsV3(input, Documents.json(input, V3));
+  }
+
+  private static List<SpecOperation> operationsV3(InputBytes input, JsonNode root) {
     requireObject(input, root, V3);
     if ("2.0".equals(root.path("swagger").asText())) {
       throw new SpecVersionException(

@@ -24,10 +24,19 @@ public final class Params {
         ctx.pathParamMap().containsKey("release")
             ? ctx.pathParam("release")
             : Optional.ofNullable(ctx.queryParam("release")).orElse(CoverageReleases.LATEST);
+    return release("release", text, releases);
+  }
+
+  /**
+   * The release a parameter names.
+   *
+   * @throws HttpProblem 400 when it is no release, 404 when no spec is loaded for it
+   */
+  static Release release(String name, String text, CoverageReleases releases) {
     try {
       return releases.resolve(text);
     } catch (InvalidValueException e) {
-      throw HttpProblem.badParameter("release", e.getMessage());
+      throw HttpProblem.badParameter(name, e.getMessage());
     } catch (NoSpecException e) {
       throw HttpProblem.notFound(e.getMessage());
     }

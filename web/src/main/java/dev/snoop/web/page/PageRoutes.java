@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  *       /conformance-progress/ineligible-endpoints}, {@code
  *       /conformance-progress/pending-endpoints}
  *   <li>{@code /gate/{release}}, {@code /verifications}, {@code /live}
+ *   <li>{@code /diff/{release}?base=SOURCE|RUN&head=SOURCE|RUN}: coverage gained and lost between
+ *       two runs; {@code /sigs/{release}}: coverage by SIG
  * </ul>
  */
 public final class PageRoutes implements Routes {
@@ -43,6 +45,8 @@ public final class PageRoutes implements Routes {
     router.get("/conformance-progress/pending-endpoints", PageRoutes::shell);
     router.get("/gate", PageRoutes::shell);
     router.get("/gate/{release}", PageRoutes::releasePage);
+    router.get("/diff/{release}", PageRoutes::releasePage);
+    router.get("/sigs/{release}", PageRoutes::releasePage);
     router.get("/verifications", PageRoutes::shell);
     router.get("/live", PageRoutes::shell);
   }

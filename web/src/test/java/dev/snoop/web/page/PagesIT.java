@@ -20,6 +20,7 @@ import dev.snoop.web.TestClient;
 import dev.snoop.web.WebServer;
 import dev.snoop.web.api.CoverageApi;
 import dev.snoop.web.api.EndpointsApi;
+import dev.snoop.web.api.OutcomesApi;
 import dev.snoop.web.api.ReleasesApi;
 import dev.snoop.web.api.VerificationsApi;
 import dev.snoop.web.apisnoop.ApisnoopRoutes;
@@ -91,6 +92,7 @@ class PagesIT {
                 new ReleasesApi(database.dsl()),
                 new CoverageApi(database.dsl()),
                 new EndpointsApi(database.dsl()),
+                new OutcomesApi(database.dsl()),
                 new VerificationsApi(database.dsl()),
                 new ApisnoopRoutes(database.dsl()),
                 new PageRoutes()));
@@ -247,6 +249,27 @@ class PagesIT {
             browser.driver.findElements(By.cssSelector("#tests tbody tr[data-conformance='true']")))
         .hasSize((int) conformance);
     assertThat(browser.count("#runs tbody tr")).isEqualTo(api.get("runs").size());
+
+    // The status classes per test and the query parameters, as the outcomes route answers them.
+    JsonNode outcomes =
+        client.json(
+            "/api/releases/" + RELEASE + "/endpoints/readAppsV1NamespacedDeployment/outcomes");
+    assertThat(browser.count("#outcomes tbody tr")).isEqualTo(outcomes.get("tests").size());
+    assertThat(outcomes.get("tests").size()).isPositive();
+    long successes =
+        StreamSupport.stream(outcomes.get("tests").spliterator(), false)
+            .filter(t -> t.get("success").asBoolean())
+            .count();
+    assertThat(
+            browser.driver.findElements(By.cssSelector("#outcomes tbody tr[data-success='true']")))
+        .hasSize((int) successes);
+    List<String> parameters =
+        StreamSupport.stream(outcomes.get("parameters").spliterator(), false)
+            .map(p -> p.get("parameter").asText())
+            .toList();
+    assertThat(parameters).contains("pretty");
+    assertThat(browser.attributes("#parameters tbody tr", "data-parameter"))
+        .containsExactlyElementsOf(parameters);
   }
 
   @Test

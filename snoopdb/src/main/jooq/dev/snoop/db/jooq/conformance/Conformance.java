@@ -5,11 +5,14 @@ package dev.snoop.db.jooq.conformance;
 
 
 import dev.snoop.db.jooq.DefaultCatalog;
+import dev.snoop.db.jooq.conformance.tables.CoverageBySig;
 import dev.snoop.db.jooq.conformance.tables.CoveragePerRelease;
 import dev.snoop.db.jooq.conformance.tables.EligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.EligibleEndpointCoverage;
+import dev.snoop.db.jooq.conformance.tables.ErrorOnlyEndpoint;
 import dev.snoop.db.jooq.conformance.tables.IneligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.NewEndpoint;
+import dev.snoop.db.jooq.conformance.tables.ParameterCoverage;
 import dev.snoop.db.jooq.conformance.tables.PendingEligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.Progress;
 import dev.snoop.db.jooq.conformance.tables.ReleaseEligibleEndpoint;
@@ -39,6 +42,12 @@ public class Conformance extends SchemaImpl {
     public static final Conformance CONFORMANCE = new Conformance();
 
     /**
+     * Per release, operation and SIG (a test name's [sig-x] tag), the tests of
+     * that SIG that hit the operation in the current runs.
+     */
+    public final CoverageBySig COVERAGE_BY_SIG = CoverageBySig.COVERAGE_BY_SIG;
+
+    /**
      * Per release, how many eligible operations it introduced and how many of
      * those conformance tests hit today, with running totals (APISnoop
      * compatible).
@@ -60,6 +69,13 @@ public class Conformance extends SchemaImpl {
     public final EligibleEndpointCoverage ELIGIBLE_ENDPOINT_COVERAGE = EligibleEndpointCoverage.ELIGIBLE_ENDPOINT_COVERAGE;
 
     /**
+     * Per release, the operations conformance tests hit in the current runs
+     * only with errors: no request of theirs succeeded (snoop.successful_hits)
+     * and some were answered 4xx or 5xx (snoop addition).
+     */
+    public final ErrorOnlyEndpoint ERROR_ONLY_ENDPOINT = ErrorOnlyEndpoint.ERROR_ONLY_ENDPOINT;
+
+    /**
      * Endpoints that cannot be conformance tested, from kubernetes'
      * ineligible_endpoints.yaml (APISnoop compatible).
      */
@@ -70,6 +86,13 @@ public class Conformance extends SchemaImpl {
      * conformance test hits them (APISnoop compatible; the gate reads it).
      */
     public final NewEndpoint NEW_ENDPOINT = NewEndpoint.NEW_ENDPOINT;
+
+    /**
+     * Per release, operation and query parameter of its spec
+     * (snoop.operation_parameter), whether tests and conformance tests sent it
+     * in the release's current runs (snoop addition).
+     */
+    public final ParameterCoverage PARAMETER_COVERAGE = ParameterCoverage.PARAMETER_COVERAGE;
 
     /**
      * Eligible endpoints given a grace period before they fail the gate, from
@@ -126,11 +149,14 @@ public class Conformance extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            CoverageBySig.COVERAGE_BY_SIG,
             CoveragePerRelease.COVERAGE_PER_RELEASE,
             EligibleEndpoint.ELIGIBLE_ENDPOINT,
             EligibleEndpointCoverage.ELIGIBLE_ENDPOINT_COVERAGE,
+            ErrorOnlyEndpoint.ERROR_ONLY_ENDPOINT,
             IneligibleEndpoint.INELIGIBLE_ENDPOINT,
             NewEndpoint.NEW_ENDPOINT,
+            ParameterCoverage.PARAMETER_COVERAGE,
             PendingEligibleEndpoint.PENDING_ELIGIBLE_ENDPOINT,
             Progress.PROGRESS,
             ReleaseEligibleEndpoint.RELEASE_ELIGIBLE_ENDPOINT,

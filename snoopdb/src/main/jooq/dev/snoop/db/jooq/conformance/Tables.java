@@ -4,11 +4,14 @@
 package dev.snoop.db.jooq.conformance;
 
 
+import dev.snoop.db.jooq.conformance.tables.CoverageBySig;
 import dev.snoop.db.jooq.conformance.tables.CoveragePerRelease;
 import dev.snoop.db.jooq.conformance.tables.EligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.EligibleEndpointCoverage;
+import dev.snoop.db.jooq.conformance.tables.ErrorOnlyEndpoint;
 import dev.snoop.db.jooq.conformance.tables.IneligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.NewEndpoint;
+import dev.snoop.db.jooq.conformance.tables.ParameterCoverage;
 import dev.snoop.db.jooq.conformance.tables.PendingEligibleEndpoint;
 import dev.snoop.db.jooq.conformance.tables.Progress;
 import dev.snoop.db.jooq.conformance.tables.ReleaseEligibleEndpoint;
@@ -22,6 +25,12 @@ import dev.snoop.db.jooq.conformance.tables.Test;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Tables {
+
+    /**
+     * Per release, operation and SIG (a test name's [sig-x] tag), the tests of
+     * that SIG that hit the operation in the current runs.
+     */
+    public static final CoverageBySig COVERAGE_BY_SIG = CoverageBySig.COVERAGE_BY_SIG;
 
     /**
      * Per release, how many eligible operations it introduced and how many of
@@ -45,6 +54,13 @@ public class Tables {
     public static final EligibleEndpointCoverage ELIGIBLE_ENDPOINT_COVERAGE = EligibleEndpointCoverage.ELIGIBLE_ENDPOINT_COVERAGE;
 
     /**
+     * Per release, the operations conformance tests hit in the current runs
+     * only with errors: no request of theirs succeeded (snoop.successful_hits)
+     * and some were answered 4xx or 5xx (snoop addition).
+     */
+    public static final ErrorOnlyEndpoint ERROR_ONLY_ENDPOINT = ErrorOnlyEndpoint.ERROR_ONLY_ENDPOINT;
+
+    /**
      * Endpoints that cannot be conformance tested, from kubernetes'
      * ineligible_endpoints.yaml (APISnoop compatible).
      */
@@ -55,6 +71,13 @@ public class Tables {
      * conformance test hits them (APISnoop compatible; the gate reads it).
      */
     public static final NewEndpoint NEW_ENDPOINT = NewEndpoint.NEW_ENDPOINT;
+
+    /**
+     * Per release, operation and query parameter of its spec
+     * (snoop.operation_parameter), whether tests and conformance tests sent it
+     * in the release's current runs (snoop addition).
+     */
+    public static final ParameterCoverage PARAMETER_COVERAGE = ParameterCoverage.PARAMETER_COVERAGE;
 
     /**
      * Eligible endpoints given a grace period before they fail the gate, from

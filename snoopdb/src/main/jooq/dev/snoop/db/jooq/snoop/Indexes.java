@@ -7,6 +7,7 @@ package dev.snoop.db.jooq.snoop;
 import dev.snoop.db.jooq.snoop.tables.EndpointHit;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
+import dev.snoop.db.jooq.snoop.tables.ParameterHit;
 import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
@@ -31,6 +32,8 @@ public class Indexes {
     public static final Index ENDPOINT_HIT_RELEASE = Internal.createIndex(DSL.name("endpoint_hit_release"), EndpointHit.ENDPOINT_HIT, new OrderField[] { EndpointHit.ENDPOINT_HIT.RELEASE }, false);
     public static final Index INGEST_RUN_RELEASE_SOURCE = Internal.createIndex(DSL.name("ingest_run_release_source"), IngestRun.INGEST_RUN, new OrderField[] { IngestRun.INGEST_RUN.RELEASE, IngestRun.INGEST_RUN.SOURCE }, false);
     public static final Index LOAD_LOG_KIND_RELEASE = Internal.createIndex(DSL.name("load_log_kind_release"), LoadLog.LOAD_LOG, new OrderField[] { LoadLog.LOAD_LOG.KIND, LoadLog.LOAD_LOG.RELEASE, LoadLog.LOAD_LOG.LOADED_AT.desc() }, false);
+    public static final Index PARAMETER_HIT_ENDPOINT = Internal.createIndex(DSL.name("parameter_hit_endpoint"), ParameterHit.PARAMETER_HIT, new OrderField[] { ParameterHit.PARAMETER_HIT.ENDPOINT, ParameterHit.PARAMETER_HIT.RELEASE }, false);
+    public static final Index PARAMETER_HIT_RELEASE = Internal.createIndex(DSL.name("parameter_hit_release"), ParameterHit.PARAMETER_HIT, new OrderField[] { ParameterHit.PARAMETER_HIT.RELEASE }, false);
     public static final Index PROW_JOB_HISTORY = Internal.createIndex(DSL.name("prow_job_history"), ProwJob.PROW_JOB, new OrderField[] { ProwJob.PROW_JOB.JOB, ProwJob.PROW_JOB.BUILD_ID.desc() }, false);
     public static final Index PROW_JOB_INCOMPLETE = Internal.createIndex(DSL.name("prow_job_incomplete"), ProwJob.PROW_JOB, new OrderField[] { ProwJob.PROW_JOB.JOB, ProwJob.PROW_JOB.START_TIME }, false);
     public static final Index PROW_JOB_OWNER = Internal.createIndex(DSL.name("prow_job_owner"), ProwJob.PROW_JOB, new OrderField[] { ProwJob.PROW_JOB.OWNER }, false);

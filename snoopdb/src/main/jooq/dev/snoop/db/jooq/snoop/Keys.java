@@ -4,9 +4,12 @@
 package dev.snoop.db.jooq.snoop;
 
 
+import dev.snoop.db.jooq.public_.tables.OpenApi;
+import dev.snoop.db.jooq.public_.tables.records.OpenApiRecord;
 import dev.snoop.db.jooq.snoop.tables.EngineNode;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
+import dev.snoop.db.jooq.snoop.tables.OperationParameter;
 import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
@@ -14,6 +17,7 @@ import dev.snoop.db.jooq.snoop.tables.WebhookDelivery;
 import dev.snoop.db.jooq.snoop.tables.records.EngineNodeRecord;
 import dev.snoop.db.jooq.snoop.tables.records.IngestRunRecord;
 import dev.snoop.db.jooq.snoop.tables.records.LoadLogRecord;
+import dev.snoop.db.jooq.snoop.tables.records.OperationParameterRecord;
 import dev.snoop.db.jooq.snoop.tables.records.ProwJobRecord;
 import dev.snoop.db.jooq.snoop.tables.records.ReleaseRecord;
 import dev.snoop.db.jooq.snoop.tables.records.SubmissionVerificationRecord;
@@ -40,6 +44,7 @@ public class Keys {
     public static final UniqueKey<EngineNodeRecord> ENGINE_NODE_PKEY = Internal.createUniqueKey(EngineNode.ENGINE_NODE, DSL.name("engine_node_pkey"), new TableField[] { EngineNode.ENGINE_NODE.NODE }, true);
     public static final UniqueKey<IngestRunRecord> INGEST_RUN_PKEY = Internal.createUniqueKey(IngestRun.INGEST_RUN, DSL.name("ingest_run_pkey"), new TableField[] { IngestRun.INGEST_RUN.ID }, true);
     public static final UniqueKey<LoadLogRecord> LOAD_LOG_PKEY = Internal.createUniqueKey(LoadLog.LOAD_LOG, DSL.name("load_log_pkey"), new TableField[] { LoadLog.LOAD_LOG.ID }, true);
+    public static final UniqueKey<OperationParameterRecord> OPERATION_PARAMETER_PKEY = Internal.createUniqueKey(OperationParameter.OPERATION_PARAMETER, DSL.name("operation_parameter_pkey"), new TableField[] { OperationParameter.OPERATION_PARAMETER.RELEASE, OperationParameter.OPERATION_PARAMETER.ENDPOINT, OperationParameter.OPERATION_PARAMETER.PARAMETER }, true);
     public static final UniqueKey<ProwJobRecord> PROW_JOB_BUILD_ID_KEY = Internal.createUniqueKey(ProwJob.PROW_JOB, DSL.name("prow_job_build_id_key"), new TableField[] { ProwJob.PROW_JOB.BUILD_ID }, true);
     public static final UniqueKey<ProwJobRecord> PROW_JOB_PKEY = Internal.createUniqueKey(ProwJob.PROW_JOB, DSL.name("prow_job_pkey"), new TableField[] { ProwJob.PROW_JOB.ID }, true);
     public static final UniqueKey<ReleaseRecord> RELEASE_PKEY = Internal.createUniqueKey(Release.RELEASE, DSL.name("release_pkey"), new TableField[] { Release.RELEASE.RELEASE_ }, true);
@@ -51,4 +56,5 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final ForeignKey<IngestRunRecord, ReleaseRecord> INGEST_RUN__INGEST_RUN_RELEASE_FKEY = Internal.createForeignKey(IngestRun.INGEST_RUN, DSL.name("ingest_run_release_fkey"), new TableField[] { IngestRun.INGEST_RUN.RELEASE }, Keys.RELEASE_PKEY, new TableField[] { Release.RELEASE.RELEASE_ }, true);
+    public static final ForeignKey<OperationParameterRecord, OpenApiRecord> OPERATION_PARAMETER__OPERATION_PARAMETER_RELEASE_ENDPOINT_FKEY = Internal.createForeignKey(OperationParameter.OPERATION_PARAMETER, DSL.name("operation_parameter_release_endpoint_fkey"), new TableField[] { OperationParameter.OPERATION_PARAMETER.RELEASE, OperationParameter.OPERATION_PARAMETER.ENDPOINT }, dev.snoop.db.jooq.public_.Keys.OPEN_API_PKEY, new TableField[] { OpenApi.OPEN_API.RELEASE, OpenApi.OPEN_API.ENDPOINT }, true);
 }

@@ -4,6 +4,7 @@
 package dev.snoop.db.jooq.snoop;
 
 
+import dev.snoop.db.jooq.snoop.routines.SuccessfulHits;
 import dev.snoop.db.jooq.snoop.routines.WorkingReleaseCommand;
 
 import org.jooq.Configuration;
@@ -15,6 +16,50 @@ import org.jooq.Field;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Routines {
+
+    /**
+     * Call <code>snoop.successful_hits</code>
+     */
+    public static Long successfulHits(
+          Configuration configuration
+        , Long hits_1xx
+        , Long hits_2xx
+    ) {
+        SuccessfulHits f = new SuccessfulHits();
+        f.setHits_1xx(hits_1xx);
+        f.setHits_2xx(hits_2xx);
+
+        f.execute(configuration);
+        return f.getReturnValue();
+    }
+
+    /**
+     * Get <code>snoop.successful_hits</code> as a field.
+     */
+    public static Field<Long> successfulHits(
+          Long hits_1xx
+        , Long hits_2xx
+    ) {
+        SuccessfulHits f = new SuccessfulHits();
+        f.setHits_1xx(hits_1xx);
+        f.setHits_2xx(hits_2xx);
+
+        return f.asField();
+    }
+
+    /**
+     * Get <code>snoop.successful_hits</code> as a field.
+     */
+    public static Field<Long> successfulHits(
+          Field<Long> hits_1xx
+        , Field<Long> hits_2xx
+    ) {
+        SuccessfulHits f = new SuccessfulHits();
+        f.setHits_1xx(hits_1xx);
+        f.setHits_2xx(hits_2xx);
+
+        return f.asField();
+    }
 
     /**
      * Call <code>snoop.working_release_command</code>

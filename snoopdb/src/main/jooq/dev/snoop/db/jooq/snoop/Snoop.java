@@ -14,9 +14,14 @@ import dev.snoop.db.jooq.snoop.tables.EngineNode;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LatestRelease;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
+import dev.snoop.db.jooq.snoop.tables.OperationParameter;
+import dev.snoop.db.jooq.snoop.tables.ParameterHit;
 import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.ReleaseEndpointTest;
+import dev.snoop.db.jooq.snoop.tables.ReleaseEndpointTestOutcome;
+import dev.snoop.db.jooq.snoop.tables.RunEndpointTest;
+import dev.snoop.db.jooq.snoop.tables.StoredBuild;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 import dev.snoop.db.jooq.snoop.tables.WebhookDelivery;
 
@@ -101,6 +106,21 @@ public class Snoop extends SchemaImpl {
     public final LoadLog LOAD_LOG = LoadLog.LOAD_LOG;
 
     /**
+     * The query parameters of each operation of a release's spec, path-level
+     * and operation-level, $refs resolved (snoop addition; loaded with the
+     * spec).
+     */
+    public final OperationParameter OPERATION_PARAMETER = OperationParameter.OPERATION_PARAMETER;
+
+    /**
+     * Per ingest run, the names of the query parameters each user agent sent to
+     * each operation, with how many requests sent each (names only, never
+     * values). One row per (run_id, endpoint, useragent, parameter);
+     * partitioned by run (snoop.parameter_hit_run_&lt;run id&gt;).
+     */
+    public final ParameterHit PARAMETER_HIT = ParameterHit.PARAMETER_HIT;
+
+    /**
      * The job engine's runs, one row per run of a job (a ProwJob in Prow):
      * triggered, then pending while it runs, then success, failure, aborted or
      * error.
@@ -118,6 +138,25 @@ public class Snoop extends SchemaImpl {
      * for agents other than e2e.test, '' for e2e.test outside a test.
      */
     public final ReleaseEndpointTest RELEASE_ENDPOINT_TEST = ReleaseEndpointTest.RELEASE_ENDPOINT_TEST;
+
+    /**
+     * Per release, operation and test, the requests of the current runs by the
+     * status class of their response (snoop addition).
+     */
+    public final ReleaseEndpointTestOutcome RELEASE_ENDPOINT_TEST_OUTCOME = ReleaseEndpointTestOutcome.RELEASE_ENDPOINT_TEST_OUTCOME;
+
+    /**
+     * Per stored ingest run, each e2e test (e2e.test agent) that hit each
+     * operation, and whether it is a conformance test
+     * (snoop.conformance_codename).
+     */
+    public final RunEndpointTest RUN_ENDPOINT_TEST = RunEndpointTest.RUN_ENDPOINT_TEST;
+
+    /**
+     * Every stored ingest run as a build of its source (a Prow job, else the
+     * source as ingested), numbered from the newest.
+     */
+    public final StoredBuild STORED_BUILD = StoredBuild.STORED_BUILD;
 
     /**
      * One row per verification of a certification submission (a k8s-conformance
@@ -158,9 +197,14 @@ public class Snoop extends SchemaImpl {
             IngestRun.INGEST_RUN,
             LatestRelease.LATEST_RELEASE,
             LoadLog.LOAD_LOG,
+            OperationParameter.OPERATION_PARAMETER,
+            ParameterHit.PARAMETER_HIT,
             ProwJob.PROW_JOB,
             Release.RELEASE,
             ReleaseEndpointTest.RELEASE_ENDPOINT_TEST,
+            ReleaseEndpointTestOutcome.RELEASE_ENDPOINT_TEST_OUTCOME,
+            RunEndpointTest.RUN_ENDPOINT_TEST,
+            StoredBuild.STORED_BUILD,
             SubmissionVerification.SUBMISSION_VERIFICATION,
             WebhookDelivery.WEBHOOK_DELIVERY
         );

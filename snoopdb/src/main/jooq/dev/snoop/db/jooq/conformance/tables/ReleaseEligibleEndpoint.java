@@ -131,6 +131,14 @@ public class ReleaseEligibleEndpoint extends TableImpl<ReleaseEligibleEndpointRe
      */
     public final TableField<ReleaseEligibleEndpointRecord, String[]> OTHER_TESTS = createField(DSL.name("other_tests"), SQLDataType.CLOB.array(), this, "Other e2e tests that hit it in the release's current runs: candidates for promotion.");
 
+    /**
+     * The column
+     * <code>conformance.release_eligible_endpoint.conformance_success_tests</code>.
+     * Of conformance_tests, those with a successful request to it
+     * (snoop.successful_hits): what the gate counts when it requires success.
+     */
+    public final TableField<ReleaseEligibleEndpointRecord, String[]> CONFORMANCE_SUCCESS_TESTS = createField(DSL.name("conformance_success_tests"), SQLDataType.CLOB.array(), this, "Of conformance_tests, those with a successful request to it (snoop.successful_hits): what the gate counts when it requires success.");
+
     private ReleaseEligibleEndpoint(Name alias, Table<ReleaseEligibleEndpointRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

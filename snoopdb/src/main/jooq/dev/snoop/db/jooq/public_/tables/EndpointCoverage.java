@@ -138,6 +138,51 @@ public class EndpointCoverage extends TableImpl<EndpointCoverageRecord> {
      */
     public final TableField<EndpointCoverageRecord, Long> HITS = createField(DSL.name("hits"), SQLDataType.BIGINT, this, "Requests to it in the release's current runs (snoop addition).");
 
+    /**
+     * The column <code>public.endpoint_coverage.success_tested</code>. Hit at
+     * least once by an e2e.test user agent with a success (2xx, or 101 for an
+     * upgraded connection: snoop.successful_hits) (snoop addition).
+     */
+    public final TableField<EndpointCoverageRecord, Boolean> SUCCESS_TESTED = createField(DSL.name("success_tested"), SQLDataType.BOOLEAN, this, "Hit at least once by an e2e.test user agent with a success (2xx, or 101 for an upgraded connection: snoop.successful_hits) (snoop addition).");
+
+    /**
+     * The column <code>public.endpoint_coverage.conf_success_tested</code>. Hit
+     * at least once by a user agent containing [Conformance] with a success
+     * (snoop addition).
+     */
+    public final TableField<EndpointCoverageRecord, Boolean> CONF_SUCCESS_TESTED = createField(DSL.name("conf_success_tested"), SQLDataType.BOOLEAN, this, "Hit at least once by a user agent containing [Conformance] with a success (snoop addition).");
+
+    /**
+     * The column <code>public.endpoint_coverage.hits_1xx</code>. Requests
+     * answered 1xx (101: an upgraded exec, attach or port-forward), any agent,
+     * current runs (snoop addition).
+     */
+    public final TableField<EndpointCoverageRecord, Long> HITS_1XX = createField(DSL.name("hits_1xx"), SQLDataType.BIGINT, this, "Requests answered 1xx (101: an upgraded exec, attach or port-forward), any agent, current runs (snoop addition).");
+
+    /**
+     * The column <code>public.endpoint_coverage.hits_2xx</code>. Requests
+     * answered 2xx, any agent, current runs (snoop addition).
+     */
+    public final TableField<EndpointCoverageRecord, Long> HITS_2XX = createField(DSL.name("hits_2xx"), SQLDataType.BIGINT, this, "Requests answered 2xx, any agent, current runs (snoop addition).");
+
+    /**
+     * The column <code>public.endpoint_coverage.hits_3xx</code>. Requests
+     * answered 3xx, any agent, current runs (snoop addition).
+     */
+    public final TableField<EndpointCoverageRecord, Long> HITS_3XX = createField(DSL.name("hits_3xx"), SQLDataType.BIGINT, this, "Requests answered 3xx, any agent, current runs (snoop addition).");
+
+    /**
+     * The column <code>public.endpoint_coverage.hits_4xx</code>. Requests
+     * answered 4xx, any agent, current runs (snoop addition).
+     */
+    public final TableField<EndpointCoverageRecord, Long> HITS_4XX = createField(DSL.name("hits_4xx"), SQLDataType.BIGINT, this, "Requests answered 4xx, any agent, current runs (snoop addition).");
+
+    /**
+     * The column <code>public.endpoint_coverage.hits_5xx</code>. Requests
+     * answered 5xx, any agent, current runs (snoop addition).
+     */
+    public final TableField<EndpointCoverageRecord, Long> HITS_5XX = createField(DSL.name("hits_5xx"), SQLDataType.BIGINT, this, "Requests answered 5xx, any agent, current runs (snoop addition).");
+
     private EndpointCoverage(Name alias, Table<EndpointCoverageRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

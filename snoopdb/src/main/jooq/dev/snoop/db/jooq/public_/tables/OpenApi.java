@@ -8,6 +8,7 @@ import dev.snoop.db.jooq.public_.Indexes;
 import dev.snoop.db.jooq.public_.Keys;
 import dev.snoop.db.jooq.public_.Public;
 import dev.snoop.db.jooq.public_.tables.records.OpenApiRecord;
+import dev.snoop.db.jooq.snoop.tables.OperationParameter.OperationParameterPath;
 import dev.snoop.db.jooq.snoop.tables.Release.ReleasePath;
 
 import java.time.LocalDateTime;
@@ -248,6 +249,19 @@ public class OpenApi extends TableImpl<OpenApiRecord> {
             _release = new ReleasePath(this, Keys.OPEN_API__OPEN_API_RELEASE_FKEY, null);
 
         return _release;
+    }
+
+    private transient OperationParameterPath _operationParameter;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>snoop.operation_parameter</code> table
+     */
+    public OperationParameterPath operationParameter() {
+        if (_operationParameter == null)
+            _operationParameter = new OperationParameterPath(this, null, dev.snoop.db.jooq.snoop.Keys.OPERATION_PARAMETER__OPERATION_PARAMETER_RELEASE_ENDPOINT_FKEY.getInverseKey());
+
+        return _operationParameter;
     }
 
     @Override

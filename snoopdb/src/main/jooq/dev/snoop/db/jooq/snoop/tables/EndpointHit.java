@@ -114,6 +114,38 @@ public class EndpointHit extends TableImpl<EndpointHitRecord> {
      */
     public final TableField<EndpointHitRecord, OffsetDateTime> LAST_SEEN = createField(DSL.name("last_seen"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "Latest request time.");
 
+    /**
+     * The column <code>snoop.endpoint_hit.hits_1xx</code>. Requests answered
+     * 1xx (101 Switching Protocols: exec, attach, port-forward upgraded), by
+     * the last stage with a status code.
+     */
+    public final TableField<EndpointHitRecord, Long> HITS_1XX = createField(DSL.name("hits_1xx"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "Requests answered 1xx (101 Switching Protocols: exec, attach, port-forward upgraded), by the last stage with a status code.");
+
+    /**
+     * The column <code>snoop.endpoint_hit.hits_2xx</code>. Requests answered
+     * 2xx, by the last stage with a status code.
+     */
+    public final TableField<EndpointHitRecord, Long> HITS_2XX = createField(DSL.name("hits_2xx"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "Requests answered 2xx, by the last stage with a status code.");
+
+    /**
+     * The column <code>snoop.endpoint_hit.hits_3xx</code>. Requests answered
+     * 3xx, by the last stage with a status code.
+     */
+    public final TableField<EndpointHitRecord, Long> HITS_3XX = createField(DSL.name("hits_3xx"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "Requests answered 3xx, by the last stage with a status code.");
+
+    /**
+     * The column <code>snoop.endpoint_hit.hits_4xx</code>. Requests answered
+     * 4xx (refused: not found, forbidden, invalid, conflict, ...), by the last
+     * stage with a status code.
+     */
+    public final TableField<EndpointHitRecord, Long> HITS_4XX = createField(DSL.name("hits_4xx"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "Requests answered 4xx (refused: not found, forbidden, invalid, conflict, ...), by the last stage with a status code.");
+
+    /**
+     * The column <code>snoop.endpoint_hit.hits_5xx</code>. Requests answered
+     * 5xx, by the last stage with a status code.
+     */
+    public final TableField<EndpointHitRecord, Long> HITS_5XX = createField(DSL.name("hits_5xx"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "Requests answered 5xx, by the last stage with a status code.");
+
     private EndpointHit(Name alias, Table<EndpointHitRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

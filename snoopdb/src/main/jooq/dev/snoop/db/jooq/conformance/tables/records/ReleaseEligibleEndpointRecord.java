@@ -228,6 +228,26 @@ public class ReleaseEligibleEndpointRecord extends TableRecordImpl<ReleaseEligib
         return (String[]) get(11);
     }
 
+    /**
+     * Setter for
+     * <code>conformance.release_eligible_endpoint.conformance_success_tests</code>.
+     * Of conformance_tests, those with a successful request to it
+     * (snoop.successful_hits): what the gate counts when it requires success.
+     */
+    public void setConformanceSuccessTests(String[] value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for
+     * <code>conformance.release_eligible_endpoint.conformance_success_tests</code>.
+     * Of conformance_tests, those with a successful request to it
+     * (snoop.successful_hits): what the gate counts when it requires success.
+     */
+    public String[] getConformanceSuccessTests() {
+        return (String[]) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Constructors
     // -------------------------------------------------------------------------
@@ -242,7 +262,7 @@ public class ReleaseEligibleEndpointRecord extends TableRecordImpl<ReleaseEligib
     /**
      * Create a detached, initialised ReleaseEligibleEndpointRecord
      */
-    public ReleaseEligibleEndpointRecord(String release, String endpoint, String firstRelease, String httpMethod, String path, String kind, String group, String version, String levelRule, Boolean pending, String[] conformanceTests, String[] otherTests) {
+    public ReleaseEligibleEndpointRecord(String release, String endpoint, String firstRelease, String httpMethod, String path, String kind, String group, String version, String levelRule, Boolean pending, String[] conformanceTests, String[] otherTests, String[] conformanceSuccessTests) {
         super(ReleaseEligibleEndpoint.RELEASE_ELIGIBLE_ENDPOINT);
 
         setRelease(release);
@@ -257,6 +277,7 @@ public class ReleaseEligibleEndpointRecord extends TableRecordImpl<ReleaseEligib
         setPending(pending);
         setConformanceTests(conformanceTests);
         setOtherTests(otherTests);
+        setConformanceSuccessTests(conformanceSuccessTests);
         resetChangedOnNotNull();
     }
 }

@@ -258,6 +258,124 @@ public class EndpointCoverageRecord extends TableRecordImpl<EndpointCoverageReco
         return (Long) get(14);
     }
 
+    /**
+     * Setter for <code>public.endpoint_coverage.success_tested</code>. Hit at
+     * least once by an e2e.test user agent with a success (2xx, or 101 for an
+     * upgraded connection: snoop.successful_hits) (snoop addition).
+     */
+    public void setSuccessTested(Boolean value) {
+        set(15, value);
+    }
+
+    /**
+     * Getter for <code>public.endpoint_coverage.success_tested</code>. Hit at
+     * least once by an e2e.test user agent with a success (2xx, or 101 for an
+     * upgraded connection: snoop.successful_hits) (snoop addition).
+     */
+    public Boolean getSuccessTested() {
+        return (Boolean) get(15);
+    }
+
+    /**
+     * Setter for <code>public.endpoint_coverage.conf_success_tested</code>. Hit
+     * at least once by a user agent containing [Conformance] with a success
+     * (snoop addition).
+     */
+    public void setConfSuccessTested(Boolean value) {
+        set(16, value);
+    }
+
+    /**
+     * Getter for <code>public.endpoint_coverage.conf_success_tested</code>. Hit
+     * at least once by a user agent containing [Conformance] with a success
+     * (snoop addition).
+     */
+    public Boolean getConfSuccessTested() {
+        return (Boolean) get(16);
+    }
+
+    /**
+     * Setter for <code>public.endpoint_coverage.hits_1xx</code>. Requests
+     * answered 1xx (101: an upgraded exec, attach or port-forward), any agent,
+     * current runs (snoop addition).
+     */
+    public void setHits_1xx(Long value) {
+        set(17, value);
+    }
+
+    /**
+     * Getter for <code>public.endpoint_coverage.hits_1xx</code>. Requests
+     * answered 1xx (101: an upgraded exec, attach or port-forward), any agent,
+     * current runs (snoop addition).
+     */
+    public Long getHits_1xx() {
+        return (Long) get(17);
+    }
+
+    /**
+     * Setter for <code>public.endpoint_coverage.hits_2xx</code>. Requests
+     * answered 2xx, any agent, current runs (snoop addition).
+     */
+    public void setHits_2xx(Long value) {
+        set(18, value);
+    }
+
+    /**
+     * Getter for <code>public.endpoint_coverage.hits_2xx</code>. Requests
+     * answered 2xx, any agent, current runs (snoop addition).
+     */
+    public Long getHits_2xx() {
+        return (Long) get(18);
+    }
+
+    /**
+     * Setter for <code>public.endpoint_coverage.hits_3xx</code>. Requests
+     * answered 3xx, any agent, current runs (snoop addition).
+     */
+    public void setHits_3xx(Long value) {
+        set(19, value);
+    }
+
+    /**
+     * Getter for <code>public.endpoint_coverage.hits_3xx</code>. Requests
+     * answered 3xx, any agent, current runs (snoop addition).
+     */
+    public Long getHits_3xx() {
+        return (Long) get(19);
+    }
+
+    /**
+     * Setter for <code>public.endpoint_coverage.hits_4xx</code>. Requests
+     * answered 4xx, any agent, current runs (snoop addition).
+     */
+    public void setHits_4xx(Long value) {
+        set(20, value);
+    }
+
+    /**
+     * Getter for <code>public.endpoint_coverage.hits_4xx</code>. Requests
+     * answered 4xx, any agent, current runs (snoop addition).
+     */
+    public Long getHits_4xx() {
+        return (Long) get(20);
+    }
+
+    /**
+     * Setter for <code>public.endpoint_coverage.hits_5xx</code>. Requests
+     * answered 5xx, any agent, current runs (snoop addition).
+     */
+    public void setHits_5xx(Long value) {
+        set(21, value);
+    }
+
+    /**
+     * Getter for <code>public.endpoint_coverage.hits_5xx</code>. Requests
+     * answered 5xx, any agent, current runs (snoop addition).
+     */
+    public Long getHits_5xx() {
+        return (Long) get(21);
+    }
+
     // -------------------------------------------------------------------------
     // Constructors
     // -------------------------------------------------------------------------
@@ -272,7 +390,7 @@ public class EndpointCoverageRecord extends TableRecordImpl<EndpointCoverageReco
     /**
      * Create a detached, initialised EndpointCoverageRecord
      */
-    public EndpointCoverageRecord(String release, String endpoint, String level, String category, String path, String description, String kind, String version, String group, String action, Boolean tested, Boolean confTested, String[] tests, String levelRule, Long hits) {
+    public EndpointCoverageRecord(String release, String endpoint, String level, String category, String path, String description, String kind, String version, String group, String action, Boolean tested, Boolean confTested, String[] tests, String levelRule, Long hits, Boolean successTested, Boolean confSuccessTested, Long hits_1xx, Long hits_2xx, Long hits_3xx, Long hits_4xx, Long hits_5xx) {
         super(EndpointCoverage.ENDPOINT_COVERAGE);
 
         setRelease(release);
@@ -290,6 +408,13 @@ public class EndpointCoverageRecord extends TableRecordImpl<EndpointCoverageReco
         setTests(tests);
         setLevelRule(levelRule);
         setHits(hits);
+        setSuccessTested(successTested);
+        setConfSuccessTested(confSuccessTested);
+        setHits_1xx(hits_1xx);
+        setHits_2xx(hits_2xx);
+        setHits_3xx(hits_3xx);
+        setHits_4xx(hits_4xx);
+        setHits_5xx(hits_5xx);
         resetChangedOnNotNull();
     }
 }

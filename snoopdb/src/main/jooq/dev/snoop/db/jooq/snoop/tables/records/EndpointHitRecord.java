@@ -180,6 +180,90 @@ public class EndpointHitRecord extends TableRecordImpl<EndpointHitRecord> {
         return (OffsetDateTime) get(9);
     }
 
+    /**
+     * Setter for <code>snoop.endpoint_hit.hits_1xx</code>. Requests answered
+     * 1xx (101 Switching Protocols: exec, attach, port-forward upgraded), by
+     * the last stage with a status code.
+     */
+    public void setHits_1xx(Long value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>snoop.endpoint_hit.hits_1xx</code>. Requests answered
+     * 1xx (101 Switching Protocols: exec, attach, port-forward upgraded), by
+     * the last stage with a status code.
+     */
+    public Long getHits_1xx() {
+        return (Long) get(10);
+    }
+
+    /**
+     * Setter for <code>snoop.endpoint_hit.hits_2xx</code>. Requests answered
+     * 2xx, by the last stage with a status code.
+     */
+    public void setHits_2xx(Long value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>snoop.endpoint_hit.hits_2xx</code>. Requests answered
+     * 2xx, by the last stage with a status code.
+     */
+    public Long getHits_2xx() {
+        return (Long) get(11);
+    }
+
+    /**
+     * Setter for <code>snoop.endpoint_hit.hits_3xx</code>. Requests answered
+     * 3xx, by the last stage with a status code.
+     */
+    public void setHits_3xx(Long value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>snoop.endpoint_hit.hits_3xx</code>. Requests answered
+     * 3xx, by the last stage with a status code.
+     */
+    public Long getHits_3xx() {
+        return (Long) get(12);
+    }
+
+    /**
+     * Setter for <code>snoop.endpoint_hit.hits_4xx</code>. Requests answered
+     * 4xx (refused: not found, forbidden, invalid, conflict, ...), by the last
+     * stage with a status code.
+     */
+    public void setHits_4xx(Long value) {
+        set(13, value);
+    }
+
+    /**
+     * Getter for <code>snoop.endpoint_hit.hits_4xx</code>. Requests answered
+     * 4xx (refused: not found, forbidden, invalid, conflict, ...), by the last
+     * stage with a status code.
+     */
+    public Long getHits_4xx() {
+        return (Long) get(13);
+    }
+
+    /**
+     * Setter for <code>snoop.endpoint_hit.hits_5xx</code>. Requests answered
+     * 5xx, by the last stage with a status code.
+     */
+    public void setHits_5xx(Long value) {
+        set(14, value);
+    }
+
+    /**
+     * Getter for <code>snoop.endpoint_hit.hits_5xx</code>. Requests answered
+     * 5xx, by the last stage with a status code.
+     */
+    public Long getHits_5xx() {
+        return (Long) get(14);
+    }
+
     // -------------------------------------------------------------------------
     // Constructors
     // -------------------------------------------------------------------------
@@ -194,7 +278,7 @@ public class EndpointHitRecord extends TableRecordImpl<EndpointHitRecord> {
     /**
      * Create a detached, initialised EndpointHitRecord
      */
-    public EndpointHitRecord(Long runId, String release, String endpoint, String useragent, String test, Boolean testHit, Boolean confTestHit, Long hits, OffsetDateTime firstSeen, OffsetDateTime lastSeen) {
+    public EndpointHitRecord(Long runId, String release, String endpoint, String useragent, String test, Boolean testHit, Boolean confTestHit, Long hits, OffsetDateTime firstSeen, OffsetDateTime lastSeen, Long hits_1xx, Long hits_2xx, Long hits_3xx, Long hits_4xx, Long hits_5xx) {
         super(EndpointHit.ENDPOINT_HIT);
 
         setRunId(runId);
@@ -207,6 +291,11 @@ public class EndpointHitRecord extends TableRecordImpl<EndpointHitRecord> {
         setHits(hits);
         setFirstSeen(firstSeen);
         setLastSeen(lastSeen);
+        setHits_1xx(hits_1xx);
+        setHits_2xx(hits_2xx);
+        setHits_3xx(hits_3xx);
+        setHits_4xx(hits_4xx);
+        setHits_5xx(hits_5xx);
         resetChangedOnNotNull();
     }
 }
