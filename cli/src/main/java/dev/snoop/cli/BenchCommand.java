@@ -6,6 +6,7 @@ import dev.snoop.bench.ingest.IngestBenchmark;
 import dev.snoop.bench.ingest.IngestShapes;
 import dev.snoop.bench.ingest.MatcherBenchmark;
 import dev.snoop.bench.ingest.Shape;
+import dev.snoop.bench.jobs.JobsBenchmark;
 import dev.snoop.bench.page.HeadlessChromium;
 import dev.snoop.bench.page.PageBenchmark;
 import dev.snoop.bench.spec.SpecLoadBenchmark;
@@ -27,6 +28,7 @@ import dev.snoop.web.WebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +52,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Verify.class,
       BenchCommand.Coverage.class,
       BenchCommand.Web.class,
-      BenchCommand.Page.class
+      BenchCommand.Page.class,
+      BenchCommand.Jobs.class
     })
 final class BenchCommand {
   @Spec CommandSpec spec;
@@ -415,6 +418,62 @@ final class BenchCommand {
           clients,
           Duration.ofMillis((long) (warmup * 1000)),
           Duration.ofMillis((long) (seconds * 1000)));
+    }
+  }
+
+  @Command(
+      name = "jobs",
+      description =
+          "Queue N runs over jobs with different max_concurrency limits, run them all on the local"
+              + " executor with one engine; check no limit was ever exceeded (exit 1 if one was) and"
+              + " print the trigger-to-start latency and runs per minute.")
+  static final class Jobs implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
+    @Option(names = "--runs", defaultValue = "1000", description = "Runs to queue (default 1000).")
+    int runs;
+
+    @Option(
+        names = "--limits",
+        defaultValue = "1,2,5,10,0",
+        split = ",",
+        description = "One job per value, its max_concurrency; 0 for none (default 1,2,5,10,0).")
+    List<Integer> limits;
+
+    @Option(
+        names = "--command",
+        defaultValue = "true",
+        description = "What each run runs, in sh -c (default: true).")
+    String command;
+
+    @Option(
+        names = "--resync",
+        defaultValue = "1s",
+        description = "The engine's resync period (default 1s, as snoop engine's).")
+    String resync;
+
+    @Override
+    public Integer call() throws InterruptedException, java.io.IOException {
+      SnoopCommand root = (SnoopCommand) bench.spec.root().userObject();
+      Path directory = Files.createTempDirectory("snoop-bench-jobs");
+      try (Database db = root.openDatabase()) {
+        JobsBenchmark.Result result =
+            JobsBenchmark.run(
+                db.dsl(),
+                runs,
+                limits,
+                command,
+                dev.snoop.ci.config.GoDuration.parse(resync),
+                directory);
+        bench.out().print(result.describe());
+        return result.limitsKept() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+      } finally {
+        try (var walk = Files.walk(directory)) {
+          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
     }
   }
 }

@@ -8,7 +8,6 @@ import dev.snoop.submissions.bot.PullRequestBot;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,12 +54,7 @@ final class BotCommand implements Callable<Integer> {
     }
     if (listen != null) {
       return ServeCommand.serve(
-          root,
-          spec.commandLine(),
-          ServeCommand.listenAddress(listen),
-          null,
-          null,
-          Optional.of(options));
+          root, spec.commandLine(), ServeCommand.listenAddress(listen), null, null, options);
     }
     try (Database db = root.openDatabase()) {
       PullRequestBot bot = options.open(db, root.inputReader(), spec.commandLine().getErr());

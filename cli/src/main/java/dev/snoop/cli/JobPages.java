@@ -8,6 +8,7 @@ import dev.snoop.web.jobs.JobsRoutes;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** The job pages of {@code snoop serve}: runs from the database, builds from the artifact store. */
@@ -19,17 +20,17 @@ final class JobPages {
   private JobPages() {}
 
   /**
-   * The routes; a rerun gets its build id from a snowflake node picked at random for this server
-   * (the id is unique in the database, so a clash fails the request, never a run).
+   * The routes; a rerun gets its build id from the job engine's snowflake node when the engine runs
+   * in this server, else from a node picked at random (the id is unique in the database, so a clash
+   * fails the request, never a run).
    */
-  static JobsRoutes routes(DSLContext sql, Path artifacts, ApiToken token) {
+  static JobsRoutes routes(
+      DSLContext sql, Path artifacts, ApiToken token, Optional<NewRuns> engineRuns) {
     Clock clock = Clock.systemUTC();
-    int node = new SecureRandom().nextInt(1024);
+    NewRuns reruns =
+        engineRuns.orElseGet(
+            () -> new NewRuns(new BuildIds(clock, new SecureRandom().nextInt(1024)), clock));
     return new JobsRoutes(
-        sql,
-        ArtifactStore.local(artifacts, NewRuns.DEFAULT_NAMESPACE),
-        new NewRuns(new BuildIds(clock, node), clock),
-        token,
-        clock);
+        sql, ArtifactStore.local(artifacts, NewRuns.DEFAULT_NAMESPACE), reruns, token, clock);
   }
 }

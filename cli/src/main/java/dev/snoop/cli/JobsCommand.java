@@ -1,18 +1,27 @@
 package dev.snoop.cli;
 
+import dev.snoop.ci.artifacts.ArtifactStore;
 import dev.snoop.ci.config.Job;
 import dev.snoop.ci.config.JobConfig;
 import dev.snoop.ci.config.JobConfigException;
 import dev.snoop.ci.config.JobConfigLoader;
 import dev.snoop.ci.config.JobListing;
+import dev.snoop.ci.config.JobType;
 import dev.snoop.ci.config.ProwSettings;
+import dev.snoop.ci.engine.ArtifactListener;
+import dev.snoop.ci.engine.HandRuns;
+import dev.snoop.ci.exec.local.LocalExecutor;
+import dev.snoop.ci.run.JobRun;
+import dev.snoop.ci.run.Refs;
 import dev.snoop.ci.trigger.DecisionText;
 import dev.snoop.ci.trigger.GitHubEvent;
 import dev.snoop.ci.trigger.TriggerDecision;
 import dev.snoop.ci.trigger.TriggerFacts;
 import dev.snoop.ci.trigger.TriggerRules;
+import dev.snoop.db.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +41,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "jobs",
     description = "Prow job config: check it, list its jobs, see what a GitHub event would start.",
-    subcommands = {JobsCommand.Check.class, JobsCommand.List.class, JobsCommand.Triggered.class})
+    subcommands = {
+      JobsCommand.Check.class,
+      JobsCommand.List.class,
+      JobsCommand.Triggered.class,
+      JobsCommand.Run.class
+    })
 final class JobsCommand {
   enum Format {
     text,
@@ -251,6 +265,118 @@ final class JobsCommand {
                   ? DecisionText.json(decision) + "\n"
                   : DecisionText.text(decision));
       return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "run",
+      description =
+          "Trigger a run of a job by hand, for an engine to run; with --wait, run it to its end on"
+              + " the local executor in this process and exit 0 on success, 1 on failure, 2 on"
+              + " error or abort.")
+  static final class Run implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ConfigOptions config;
+    @Mixin EngineOptions engine;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The job's name.")
+    String name;
+
+    @Option(names = "--wait", description = "Run it here to its end (local executor).")
+    boolean waitForEnd;
+
+    @Option(
+        names = "--artifacts",
+        paramLabel = "DIR",
+        description = "Where the run's files go, in Prow's layout (default: ~/.snoop/artifacts).")
+    Path artifacts;
+
+    @Option(
+        names = "--base-ref",
+        paramLabel = "BRANCH",
+        description = "The branch a presubmit or postsubmit tests.")
+    String baseRef;
+
+    @Option(names = "--base-sha", paramLabel = "SHA", description = "The branch's commit.")
+    String baseSha;
+
+    @Option(names = "--pull", paramLabel = "NUMBER", description = "A presubmit's pull request.")
+    Integer pull;
+
+    @Option(names = "--pull-sha", paramLabel = "SHA", description = "The pull request's head.")
+    String pullSha;
+
+    @Option(
+        names = "--pull-author",
+        paramLabel = "LOGIN",
+        defaultValue = "",
+        description = "The pull request's author.")
+    String pullAuthor;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      Job job =
+          config.validJobs().stream()
+              .filter(j -> j.name().equals(name))
+              .findFirst()
+              .orElseThrow(() -> new UserException("no job named " + name + " in " + config.paths));
+      Optional<Refs> refs = refs(job);
+      SnoopCommand root = (SnoopCommand) spec.root().userObject();
+      PrintWriter out = spec.commandLine().getOut();
+      Clock clock = Clock.systemUTC();
+      if (!waitForEnd) {
+        engine.checkExecutor();
+        try (Database db = root.openDatabase()) {
+          JobRun run = HandRuns.trigger(db.dsl(), clock, job, refs, engine.executor);
+          out.printf(
+              "%s triggered: build %s, run %s (an engine on this database runs it)%n",
+              job.name(), run.buildIdText(), run.id());
+        }
+        return ExitCode.OK;
+      }
+      if (!engine.executor.equals("local")) {
+        throw new UserException("--wait runs the job here, on the local executor: drop --executor");
+      }
+      ArtifactStore store = EngineOptions.store(artifacts);
+      JobRun done;
+      try (Database db = root.openDatabase();
+          LocalExecutor local = engine.local(store, clock)) {
+        done =
+            HandRuns.runToEnd(
+                db.dsl(), clock, job, refs, local, new ArtifactListener(store), engine.settings());
+      }
+      out.printf(
+          "%s build %s: %s (%s)%nartifacts: %s%n",
+          done.job(),
+          done.buildIdText(),
+          done.state().prowName(),
+          done.description(),
+          store.buildDirectory(done));
+      return switch (done.state()) {
+        case SUCCESS -> ExitCode.OK;
+        case FAILURE -> ExitCode.CHECK_FAILED;
+        default -> ExitCode.USER_ERROR;
+      };
+    }
+
+    /** What the run tests: nothing for a periodic; the branch (and pull request) otherwise. */
+    private Optional<Refs> refs(Job job) {
+      if (job.type() == JobType.PERIODIC) {
+        return Optional.empty();
+      }
+      if (baseRef == null) {
+        throw new UserException(
+            job.name() + " is a " + job.type().prowName() + ": give --base-ref");
+      }
+      String[] repo = job.repo().orElseThrow().split("/", 2);
+      java.util.List<Refs.Pull> pulls = new java.util.ArrayList<>();
+      if (job.type() == JobType.PRESUBMIT) {
+        if (pull == null || pullSha == null) {
+          throw new UserException(job.name() + " is a presubmit: give --pull and --pull-sha");
+        }
+        pulls.add(new Refs.Pull(pull, pullAuthor, pullSha, Optional.empty()));
+      }
+      return Optional.of(new Refs(repo[0], repo[1], baseRef, Optional.ofNullable(baseSha), pulls));
     }
   }
 

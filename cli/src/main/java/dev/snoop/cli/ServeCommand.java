@@ -1,5 +1,7 @@
 package dev.snoop.cli;
 
+import dev.snoop.ci.config.Job;
+import dev.snoop.ci.run.NewRuns;
 import dev.snoop.db.Database;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
@@ -26,12 +28,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +52,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     description =
         "Serve the web pages, the JSON API (/api), APISnoop's files (/apisnoop), the live audit"
-            + " sink (/audit/events) and, with --bot, the GitHub webhook (/hook) over snoopdb,"
+            + " sink (/audit/events), the job pages and, with --bot or --engine, the GitHub webhook (/hook) over snoopdb,"
             + " until stopped (Ctrl-C).")
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -88,9 +93,47 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ~/.snoop/artifacts).")
   Path artifacts;
 
+  @Option(
+      names = "--engine",
+      description =
+          "Run the job engine in the server too (snoop engine's options apply; needs --config).")
+  boolean engine;
+
+  @Option(
+      names = "--config",
+      paramLabel = "PATH",
+      description = "The engine's job config: a file or a directory (repeatable).")
+  List<Path> jobConfig;
+
+  @Option(names = "--prow-config", paramLabel = "FILE", description = "Prow's config.yaml.")
+  Path prowConfig;
+
+  @Mixin EngineOptions engineOptions;
+
   @Override
   public Integer call() throws InterruptedException {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
+    Path artifactRoot = artifacts == null ? JobPages.DEFAULT_ARTIFACTS : artifacts;
+    Function<Database, Optional<RunningEngine>> alongside = db -> Optional.empty();
+    if (engine) {
+      if (jobConfig == null) {
+        throw new UserException("--engine needs --config PATH, the job config");
+      }
+      List<Job> jobs = JobsCommand.valid(JobsCommand.load(jobConfig, prowConfig));
+      engineOptions.checkExecutor();
+      PrintWriter out = spec.commandLine().getOut();
+      alongside =
+          db ->
+              Optional.of(
+                  RunningEngine.start(
+                      db,
+                      jobs,
+                      engineOptions,
+                      botOptions.github,
+                      artifactRoot,
+                      out,
+                      Clock.systemUTC()));
+    }
     return serve(
         root,
         spec.commandLine(),
@@ -98,22 +141,37 @@ final class ServeCommand implements Callable<Integer> {
         apiTokenFile,
         liveRelease,
         bot ? Optional.of(botOptions) : Optional.empty(),
-        artifacts == null ? JobPages.DEFAULT_ARTIFACTS : artifacts);
+        botOptions.github,
+        artifactRoot,
+        alongside);
   }
 
-  /** As below, the job pages reading the default artifact directory. */
+  /** As below, without the job engine, the job pages reading the default artifact directory. */
   static int serve(
       SnoopCommand root,
       CommandLine cmd,
       String listen,
       Path apiTokenFile,
       String liveRelease,
-      Optional<BotOptions> bot)
+      BotOptions bot)
       throws InterruptedException {
-    return serve(root, cmd, listen, apiTokenFile, liveRelease, bot, JobPages.DEFAULT_ARTIFACTS);
+    return serve(
+        root,
+        cmd,
+        listen,
+        apiTokenFile,
+        liveRelease,
+        Optional.of(bot),
+        bot.github,
+        JobPages.DEFAULT_ARTIFACTS,
+        db -> Optional.empty());
   }
 
-  /** Serves until the process is stopped; with {@code bot}, runs the bot and takes its webhook. */
+  /**
+   * Serves until the process is stopped; with {@code bot}, runs the bot; {@code alongside} starts
+   * the job engine in the server. Each of them that runs takes GitHub's webhook deliveries at
+   * {@code /hook}, signed with {@code github}'s secret.
+   */
   static int serve(
       SnoopCommand root,
       CommandLine cmd,
@@ -121,27 +179,34 @@ final class ServeCommand implements Callable<Integer> {
       Path apiTokenFile,
       String liveRelease,
       Optional<BotOptions> bot,
-      Path artifacts)
+      GitHubOptions github,
+      Path artifacts,
+      Function<Database, Optional<RunningEngine>> alongside)
       throws InterruptedException {
     ServerOptions options =
         new ServerOptions(
             host(listen), port(listen), token(apiTokenFile), ServerOptions.DEFAULT_MAX_BODY_BYTES);
     PrintWriter err = cmd.getErr();
+    Optional<RunningEngine> engine = Optional.empty();
     try (Database db = root.openDatabase()) {
+      engine = alongside.apply(db);
       Optional<Release> live = liveRelease(db, liveRelease, err);
       Optional<BotService> service = bot.map(b -> startBot(b, db, root, cmd));
+      Map<String, HookConsumer> consumers = new LinkedHashMap<>();
+      service.ifPresent(
+          s -> {
+            WebhookHandler handler = s.webhook();
+            consumers.put("bot", (d, tx) -> handler.handle(d.event(), d.payload()));
+          });
+      engine.ifPresent(e -> consumers.put("jobs", e.hook()));
       Optional<GitHubHook> hook =
-          service.map(
-              s -> {
-                WebhookHandler handler = s.webhook();
-                HookConsumer consumer = (d, tx) -> handler.handle(d.event(), d.payload());
-                return new GitHubHook(
-                    db.dsl(), bot.get().github.webhookSignature(err), Map.of("bot", consumer));
-              });
+          consumers.isEmpty()
+              ? Optional.empty()
+              : Optional.of(new GitHubHook(db.dsl(), github.webhookSignature(err), consumers));
       try {
         serve(
             options,
-            routes(db, options, live, hook, artifacts),
+            routes(db, options, live, hook, artifacts, engine.map(e -> e.engine().newRuns())),
             cmd.getOut(),
             hook.isPresent(),
             () -> {
@@ -149,6 +214,7 @@ final class ServeCommand implements Callable<Integer> {
             });
       } finally {
         service.ifPresent(BotService::close);
+        engine.ifPresent(RunningEngine::close);
       }
     }
     return ExitCode.OK;
@@ -190,7 +256,7 @@ final class ServeCommand implements Callable<Integer> {
       ServerOptions options,
       Optional<Release> liveRelease,
       Optional<GitHubHook> hook) {
-    return routes(db, options, liveRelease, hook, JobPages.DEFAULT_ARTIFACTS);
+    return routes(db, options, liveRelease, hook, JobPages.DEFAULT_ARTIFACTS, Optional.empty());
   }
 
   /** Every area's routes over the database, in the order they are matched. */
@@ -199,7 +265,8 @@ final class ServeCommand implements Callable<Integer> {
       ServerOptions options,
       Optional<Release> liveRelease,
       Optional<GitHubHook> hook,
-      Path artifacts) {
+      Path artifacts,
+      Optional<NewRuns> reruns) {
     DSLContext sql = db.dsl();
     List<Routes> routes = new ArrayList<>();
     routes.add(new ReleasesApi(sql));
@@ -209,7 +276,7 @@ final class ServeCommand implements Callable<Integer> {
     routes.add(new VerificationsApi(sql));
     routes.add(new ApisnoopRoutes(sql));
     routes.add(new PageRoutes());
-    routes.add(JobPages.routes(sql, artifacts, new ApiToken(options.apiToken())));
+    routes.add(JobPages.routes(sql, artifacts, new ApiToken(options.apiToken()), reruns));
     liveRelease.ifPresent(
         r -> {
           routes.add(new AuditSink(db, r, options.maxBodyBytes()));

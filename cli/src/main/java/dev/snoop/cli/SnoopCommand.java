@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       BotCommand.class,
       ServeCommand.class,
       JobsCommand.class,
+      EngineCommand.class,
       BenchCommand.class
     })
 final class SnoopCommand {

@@ -34,6 +34,13 @@ public interface Executor {
   /** Removes what is left of a complete run's workload (its pod); its artifacts stay. */
   void cleanUp(JobRun run);
 
+  /**
+   * Asks to be told when a workload may have changed (a process ended, a pod's phase changed), so
+   * the engine looks at once instead of at its next resync. Optional: without it the engine still
+   * sees every change within its resync period.
+   */
+  default void onChange(Runnable changed) {}
+
   /** What a workload is doing. */
   sealed interface Observation {
     /** Still running (or still starting). */

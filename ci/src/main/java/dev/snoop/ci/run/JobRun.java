@@ -108,6 +108,79 @@ public record JobRun(
         eventGuid);
   }
 
+  /**
+   * The same run with another status (the caller stores it).
+   *
+   * @param newPendingTime when it started running
+   * @param newCompletionTime when it completed
+   */
+  public JobRun withStatus(
+      JobState newState,
+      String newDescription,
+      Optional<Instant> newPendingTime,
+      Optional<Instant> newCompletionTime,
+      Optional<String> newUrl,
+      Optional<String> newPodName) {
+    return new JobRun(
+        id,
+        job,
+        type,
+        buildId,
+        newState,
+        context,
+        refs,
+        spec,
+        labels,
+        annotations,
+        executor,
+        startTime,
+        newPendingTime,
+        newCompletionTime,
+        newDescription,
+        newUrl,
+        newPodName,
+        prevReportStates,
+        owner,
+        leaseUntil,
+        eventGuid);
+  }
+
+  /** The same run, complete: {@code newState} since {@code time}. */
+  public JobRun completed(JobState newState, String newDescription, Instant time) {
+    return withStatus(newState, newDescription, pendingTime, Optional.of(time), url, podName);
+  }
+
+  /** The same run held by {@code newOwner} until {@code until}. */
+  public JobRun withLease(String newOwner, Instant until) {
+    return new JobRun(
+        id,
+        job,
+        type,
+        buildId,
+        state,
+        context,
+        refs,
+        spec,
+        labels,
+        annotations,
+        executor,
+        startTime,
+        pendingTime,
+        completionTime,
+        description,
+        url,
+        podName,
+        prevReportStates,
+        Optional.of(newOwner),
+        Optional.of(until),
+        eventGuid);
+  }
+
+  /** When the test process is interrupted: its timeout after it started running. */
+  public Optional<Instant> deadline() {
+    return pendingTime.map(t -> t.plus(timeout()));
+  }
+
   private Optional<Duration> decorationDuration(String field) {
     JsonNode value = spec.path("decoration_config").path(field);
     return value.isString() ? Optional.of(GoDuration.parse(value.asString())) : Optional.empty();

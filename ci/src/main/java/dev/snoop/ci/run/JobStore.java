@@ -72,6 +72,37 @@ public final class JobStore {
   }
 
   /**
+   * Writes {@code updated} over the stored run if the stored run is still in {@code expectedState}
+   * and held by {@code owner}: an engine that lost its lease (paused past it, another engine
+   * adopted the run) writes nothing.
+   *
+   * @return whether it was written
+   */
+  public static boolean replaceOwned(
+      DSLContext sql, JobState expectedState, String owner, JobRun updated) {
+    ProwJobRecord row = sql.newRecord(PROW_JOB);
+    fill(row, updated);
+    row.changed(PROW_JOB.ID, false);
+    return sql.update(PROW_JOB)
+            .set(row)
+            .where(PROW_JOB.ID.eq(updated.id()))
+            .and(PROW_JOB.STATE.eq(expectedState.prowName()))
+            .and(PROW_JOB.OWNER.eq(owner))
+            .and(PROW_JOB.COMPLETION_TIME.isNull())
+            .execute()
+        == 1;
+  }
+
+  /** The incomplete runs of one job, oldest first (by start time, then build id). */
+  public static List<JobRun> incompleteOfJob(DSLContext sql, String job) {
+    return sql.selectFrom(PROW_JOB)
+        .where(PROW_JOB.JOB.eq(job))
+        .and(PROW_JOB.COMPLETION_TIME.isNull())
+        .orderBy(PROW_JOB.START_TIME, PROW_JOB.BUILD_ID)
+        .fetch(JobStore::run);
+  }
+
+  /**
    * Asks for a run to stop: a triggered or pending run becomes aborted (still incomplete; the
    * engine stops its workload and then sets the completion time). Prow does this on a newer push, a
    * closed pull request, or an abort from its UI.
@@ -156,7 +187,7 @@ public final class JobStore {
   }
 
   /** The run a row holds. Refs carry the first pull only; batch runs are never made here. */
-  static JobRun run(ProwJobRecord row) {
+  public static JobRun run(ProwJobRecord row) {
     ObjectNode spec = (ObjectNode) NewRuns.JSON.readTree(row.getSpec().data());
     Optional<Refs> refs = Optional.empty();
     if (row.getOrg() != null) {

@@ -1,8 +1,8 @@
 package dev.snoop.ci.run;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,7 +20,8 @@ public final class ProwEnvironment {
    *     the local machine, or {@code /logs/artifacts} in a pod
    */
   public static Map<String, String> of(JobRun run, Optional<String> artifacts) {
-    Map<String, String> env = new LinkedHashMap<>();
+    // sorted by name, as Prow lists them in its pods
+    Map<String, String> env = new TreeMap<>();
     env.put("BUILD_ID", run.buildIdText());
     env.put("BUILD_NUMBER", run.buildIdText());
     env.put("CI", "true");

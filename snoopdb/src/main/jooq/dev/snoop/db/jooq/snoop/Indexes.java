@@ -36,6 +36,7 @@ public class Indexes {
     public static final Index PARAMETER_HIT_RELEASE = Internal.createIndex(DSL.name("parameter_hit_release"), ParameterHit.PARAMETER_HIT, new OrderField[] { ParameterHit.PARAMETER_HIT.RELEASE }, false);
     public static final Index PROW_JOB_HISTORY = Internal.createIndex(DSL.name("prow_job_history"), ProwJob.PROW_JOB, new OrderField[] { ProwJob.PROW_JOB.JOB, ProwJob.PROW_JOB.BUILD_ID.desc() }, false);
     public static final Index PROW_JOB_INCOMPLETE = Internal.createIndex(DSL.name("prow_job_incomplete"), ProwJob.PROW_JOB, new OrderField[] { ProwJob.PROW_JOB.JOB, ProwJob.PROW_JOB.START_TIME }, false);
+    public static final Index PROW_JOB_OWNER = Internal.createIndex(DSL.name("prow_job_owner"), ProwJob.PROW_JOB, new OrderField[] { ProwJob.PROW_JOB.OWNER }, false);
     public static final Index PROW_JOB_PULL = Internal.createIndex(DSL.name("prow_job_pull"), ProwJob.PROW_JOB, new OrderField[] { ProwJob.PROW_JOB.ORG, ProwJob.PROW_JOB.REPO, ProwJob.PROW_JOB.PULL_NUMBER }, false);
     public static final Index RELEASE_ONE_WORKING = Internal.createIndex(DSL.name("release_one_working"), Release.RELEASE, new OrderField[] { Release.RELEASE.WORKING }, true);
     public static final Index SUBMISSION_VERIFICATION_PR = Internal.createIndex(DSL.name("submission_verification_pr"), SubmissionVerification.SUBMISSION_VERIFICATION, new OrderField[] { SubmissionVerification.SUBMISSION_VERIFICATION.REPO, SubmissionVerification.SUBMISSION_VERIFICATION.PR_NUMBER, SubmissionVerification.SUBMISSION_VERIFICATION.VERIFIED_AT.desc() }, false);

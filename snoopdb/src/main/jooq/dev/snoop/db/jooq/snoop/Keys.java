@@ -6,6 +6,7 @@ package dev.snoop.db.jooq.snoop;
 
 import dev.snoop.db.jooq.public_.tables.OpenApi;
 import dev.snoop.db.jooq.public_.tables.records.OpenApiRecord;
+import dev.snoop.db.jooq.snoop.tables.EngineNode;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
 import dev.snoop.db.jooq.snoop.tables.OperationParameter;
@@ -13,6 +14,7 @@ import dev.snoop.db.jooq.snoop.tables.ProwJob;
 import dev.snoop.db.jooq.snoop.tables.Release;
 import dev.snoop.db.jooq.snoop.tables.SubmissionVerification;
 import dev.snoop.db.jooq.snoop.tables.WebhookDelivery;
+import dev.snoop.db.jooq.snoop.tables.records.EngineNodeRecord;
 import dev.snoop.db.jooq.snoop.tables.records.IngestRunRecord;
 import dev.snoop.db.jooq.snoop.tables.records.LoadLogRecord;
 import dev.snoop.db.jooq.snoop.tables.records.OperationParameterRecord;
@@ -39,6 +41,7 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<EngineNodeRecord> ENGINE_NODE_PKEY = Internal.createUniqueKey(EngineNode.ENGINE_NODE, DSL.name("engine_node_pkey"), new TableField[] { EngineNode.ENGINE_NODE.NODE }, true);
     public static final UniqueKey<IngestRunRecord> INGEST_RUN_PKEY = Internal.createUniqueKey(IngestRun.INGEST_RUN, DSL.name("ingest_run_pkey"), new TableField[] { IngestRun.INGEST_RUN.ID }, true);
     public static final UniqueKey<LoadLogRecord> LOAD_LOG_PKEY = Internal.createUniqueKey(LoadLog.LOAD_LOG, DSL.name("load_log_pkey"), new TableField[] { LoadLog.LOAD_LOG.ID }, true);
     public static final UniqueKey<OperationParameterRecord> OPERATION_PARAMETER_PKEY = Internal.createUniqueKey(OperationParameter.OPERATION_PARAMETER, DSL.name("operation_parameter_pkey"), new TableField[] { OperationParameter.OPERATION_PARAMETER.RELEASE, OperationParameter.OPERATION_PARAMETER.ENDPOINT, OperationParameter.OPERATION_PARAMETER.PARAMETER }, true);

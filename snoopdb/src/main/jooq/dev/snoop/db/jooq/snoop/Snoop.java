@@ -10,6 +10,7 @@ import dev.snoop.db.jooq.snoop.tables.ConformanceHit;
 import dev.snoop.db.jooq.snoop.tables.CurrentRun;
 import dev.snoop.db.jooq.snoop.tables.EligibleOperation;
 import dev.snoop.db.jooq.snoop.tables.EndpointHit;
+import dev.snoop.db.jooq.snoop.tables.EngineNode;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LatestRelease;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
@@ -75,6 +76,13 @@ public class Snoop extends SchemaImpl {
      * its own table, snoop.endpoint_hit_run_&lt;run id&gt;).
      */
     public final EndpointHit ENDPOINT_HIT = EndpointHit.ENDPOINT_HIT;
+
+    /**
+     * The snowflake node of each live process that makes build ids (an engine,
+     * a server, snoop jobs run): a node whose lease has passed is free for the
+     * next process.
+     */
+    public final EngineNode ENGINE_NODE = EngineNode.ENGINE_NODE;
 
     /**
      * One row per committed audit ingest: what was read, from where, and what
@@ -170,6 +178,7 @@ public class Snoop extends SchemaImpl {
             CurrentRun.CURRENT_RUN,
             EligibleOperation.ELIGIBLE_OPERATION,
             EndpointHit.ENDPOINT_HIT,
+            EngineNode.ENGINE_NODE,
             IngestRun.INGEST_RUN,
             LatestRelease.LATEST_RELEASE,
             LoadLog.LOAD_LOG,

@@ -9,6 +9,7 @@ import dev.snoop.db.jooq.snoop.tables.ConformanceHit;
 import dev.snoop.db.jooq.snoop.tables.CurrentRun;
 import dev.snoop.db.jooq.snoop.tables.EligibleOperation;
 import dev.snoop.db.jooq.snoop.tables.EndpointHit;
+import dev.snoop.db.jooq.snoop.tables.EngineNode;
 import dev.snoop.db.jooq.snoop.tables.IngestRun;
 import dev.snoop.db.jooq.snoop.tables.LatestRelease;
 import dev.snoop.db.jooq.snoop.tables.LoadLog;
@@ -60,6 +61,13 @@ public class Tables {
      * its own table, snoop.endpoint_hit_run_&lt;run id&gt;).
      */
     public static final EndpointHit ENDPOINT_HIT = EndpointHit.ENDPOINT_HIT;
+
+    /**
+     * The snowflake node of each live process that makes build ids (an engine,
+     * a server, snoop jobs run): a node whose lease has passed is free for the
+     * next process.
+     */
+    public static final EngineNode ENGINE_NODE = EngineNode.ENGINE_NODE;
 
     /**
      * One row per committed audit ingest: what was read, from where, and what

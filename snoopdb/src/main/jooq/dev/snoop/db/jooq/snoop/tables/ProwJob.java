@@ -227,6 +227,21 @@ public class ProwJob extends TableImpl<ProwJobRecord> {
      */
     public final TableField<ProwJobRecord, String> EVENT_GUID = createField(DSL.name("event_guid"), SQLDataType.CLOB, this, "The X-GitHub-Delivery id of the webhook event that triggered the run.");
 
+    /**
+     * The column <code>snoop.prow_job.cleaned_time</code>. When garbage
+     * collection removed what was left of the run's workload (its pod or work
+     * directory); its artifacts stay.
+     */
+    public final TableField<ProwJobRecord, OffsetDateTime> CLEANED_TIME = createField(DSL.name("cleaned_time"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "When garbage collection removed what was left of the run's workload (its pod or work directory); its artifacts stay.");
+
+    /**
+     * The column <code>snoop.prow_job.pod_revival_count</code>.
+     * status.pod_revival_count: how often the run's pod was re-created after an
+     * eviction, a lost node or a missing pod (the Kubernetes executor gives up
+     * after 3).
+     */
+    public final TableField<ProwJobRecord, Integer> POD_REVIVAL_COUNT = createField(DSL.name("pod_revival_count"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "status.pod_revival_count: how often the run's pod was re-created after an eviction, a lost node or a missing pod (the Kubernetes executor gives up after 3).");
+
     private ProwJob(Name alias, Table<ProwJobRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -263,7 +278,7 @@ public class ProwJob extends TableImpl<ProwJobRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.PROW_JOB_HISTORY, Indexes.PROW_JOB_INCOMPLETE, Indexes.PROW_JOB_PULL);
+        return Arrays.asList(Indexes.PROW_JOB_HISTORY, Indexes.PROW_JOB_INCOMPLETE, Indexes.PROW_JOB_OWNER, Indexes.PROW_JOB_PULL);
     }
 
     @Override
@@ -281,6 +296,7 @@ public class ProwJob extends TableImpl<ProwJobRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("prow_job_build_id_check"), "((build_id > 0))", true),
             Internal.createCheck(this, DSL.name("prow_job_check"), "((((state = ANY (ARRAY['triggered'::text, 'pending'::text])) = (completion_time IS NULL)) OR (state = 'aborted'::text)))", true),
+            Internal.createCheck(this, DSL.name("prow_job_pod_revival_count_check"), "((pod_revival_count >= 0))", true),
             Internal.createCheck(this, DSL.name("prow_job_state_check"), "((state = ANY (ARRAY['triggered'::text, 'pending'::text, 'success'::text, 'failure'::text, 'aborted'::text, 'error'::text])))", true),
             Internal.createCheck(this, DSL.name("prow_job_type_check"), "((type = ANY (ARRAY['presubmit'::text, 'postsubmit'::text, 'periodic'::text, 'batch'::text])))", true)
         );

@@ -467,6 +467,44 @@ public class ProwJobRecord extends UpdatableRecordImpl<ProwJobRecord> {
         return (String) get(26);
     }
 
+    /**
+     * Setter for <code>snoop.prow_job.cleaned_time</code>. When garbage
+     * collection removed what was left of the run's workload (its pod or work
+     * directory); its artifacts stay.
+     */
+    public void setCleanedTime(OffsetDateTime value) {
+        set(27, value);
+    }
+
+    /**
+     * Getter for <code>snoop.prow_job.cleaned_time</code>. When garbage
+     * collection removed what was left of the run's workload (its pod or work
+     * directory); its artifacts stay.
+     */
+    public OffsetDateTime getCleanedTime() {
+        return (OffsetDateTime) get(27);
+    }
+
+    /**
+     * Setter for <code>snoop.prow_job.pod_revival_count</code>.
+     * status.pod_revival_count: how often the run's pod was re-created after an
+     * eviction, a lost node or a missing pod (the Kubernetes executor gives up
+     * after 3).
+     */
+    public void setPodRevivalCount(Integer value) {
+        set(28, value);
+    }
+
+    /**
+     * Getter for <code>snoop.prow_job.pod_revival_count</code>.
+     * status.pod_revival_count: how often the run's pod was re-created after an
+     * eviction, a lost node or a missing pod (the Kubernetes executor gives up
+     * after 3).
+     */
+    public Integer getPodRevivalCount() {
+        return (Integer) get(28);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -490,7 +528,7 @@ public class ProwJobRecord extends UpdatableRecordImpl<ProwJobRecord> {
     /**
      * Create a detached, initialised ProwJobRecord
      */
-    public ProwJobRecord(String id, String job, String type, String state, Long buildId, String context, String org, String repo, String baseRef, String baseSha, Integer pullNumber, String pullSha, String pullAuthor, JSONB spec, JSONB labels, JSONB annotations, String executor, OffsetDateTime startTime, OffsetDateTime pendingTime, OffsetDateTime completionTime, String description, String url, String podName, JSONB prevReportStates, String owner, OffsetDateTime leaseUntil, String eventGuid) {
+    public ProwJobRecord(String id, String job, String type, String state, Long buildId, String context, String org, String repo, String baseRef, String baseSha, Integer pullNumber, String pullSha, String pullAuthor, JSONB spec, JSONB labels, JSONB annotations, String executor, OffsetDateTime startTime, OffsetDateTime pendingTime, OffsetDateTime completionTime, String description, String url, String podName, JSONB prevReportStates, String owner, OffsetDateTime leaseUntil, String eventGuid, OffsetDateTime cleanedTime, Integer podRevivalCount) {
         super(ProwJob.PROW_JOB);
 
         setId(id);
@@ -520,6 +558,8 @@ public class ProwJobRecord extends UpdatableRecordImpl<ProwJobRecord> {
         setOwner(owner);
         setLeaseUntil(leaseUntil);
         setEventGuid(eventGuid);
+        setCleanedTime(cleanedTime);
+        setPodRevivalCount(podRevivalCount);
         resetChangedOnNotNull();
     }
 }
