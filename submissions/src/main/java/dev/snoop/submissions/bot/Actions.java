@@ -1,6 +1,5 @@
 package dev.snoop.submissions.bot;
 
-
 import dev.snoop.github.GitHubApi.CommitStatus;
 import dev.snoop.github.GitHubApi.IssueComment;
 import dev.snoop.github.GitHubApi.PullRequest;
