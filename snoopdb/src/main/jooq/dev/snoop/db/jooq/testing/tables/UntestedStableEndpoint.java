@@ -137,42 +137,6 @@ public class UntestedStableEndpoint extends TableImpl<UntestedStableEndpointReco
     public final TableField<UntestedStableEndpointRecord, Long> HITS = createField(DSL.name("hits"), SQLDataType.BIGINT, this, "Requests to it.");
 
     /**
-     * The column <code>testing.untested_stable_endpoint.success_tested</code>.
-     */
-    public final TableField<UntestedStableEndpointRecord, Boolean> SUCCESS_TESTED = createField(DSL.name("success_tested"), SQLDataType.BOOLEAN, this, "");
-
-    /**
-     * The column
-     * <code>testing.untested_stable_endpoint.conf_success_tested</code>.
-     */
-    public final TableField<UntestedStableEndpointRecord, Boolean> CONF_SUCCESS_TESTED = createField(DSL.name("conf_success_tested"), SQLDataType.BOOLEAN, this, "");
-
-    /**
-     * The column <code>testing.untested_stable_endpoint.hits_1xx</code>.
-     */
-    public final TableField<UntestedStableEndpointRecord, Long> HITS_1XX = createField(DSL.name("hits_1xx"), SQLDataType.BIGINT, this, "");
-
-    /**
-     * The column <code>testing.untested_stable_endpoint.hits_2xx</code>.
-     */
-    public final TableField<UntestedStableEndpointRecord, Long> HITS_2XX = createField(DSL.name("hits_2xx"), SQLDataType.BIGINT, this, "");
-
-    /**
-     * The column <code>testing.untested_stable_endpoint.hits_3xx</code>.
-     */
-    public final TableField<UntestedStableEndpointRecord, Long> HITS_3XX = createField(DSL.name("hits_3xx"), SQLDataType.BIGINT, this, "");
-
-    /**
-     * The column <code>testing.untested_stable_endpoint.hits_4xx</code>.
-     */
-    public final TableField<UntestedStableEndpointRecord, Long> HITS_4XX = createField(DSL.name("hits_4xx"), SQLDataType.BIGINT, this, "");
-
-    /**
-     * The column <code>testing.untested_stable_endpoint.hits_5xx</code>.
-     */
-    public final TableField<UntestedStableEndpointRecord, Long> HITS_5XX = createField(DSL.name("hits_5xx"), SQLDataType.BIGINT, this, "");
-
-    /**
      * The column <code>testing.untested_stable_endpoint.eligible</code>.
      * Whether it is eligible for conformance.
      */
