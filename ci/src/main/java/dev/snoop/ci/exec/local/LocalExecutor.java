@@ -301,6 +301,7 @@ public final class LocalExecutor implements Executor, AutoCloseable {
    * Calls {@code changed} whenever a process this executor started or observed running ends, so the
    * engine looks at once rather than at its next resync.
    */
+  @Override
   public void onChange(Runnable changed) {
     listeners.add(changed);
   }
