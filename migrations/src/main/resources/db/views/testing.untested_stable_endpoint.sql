@@ -1,5 +1,9 @@
 CREATE VIEW testing.untested_stable_endpoint AS
-SELECT ec.*,
+-- endpoint_coverage's columns as APISnoop has them (not ec.*: snoop's later additions to
+-- endpoint_coverage would come before eligible and change this view's shape).
+SELECT ec.release, ec.endpoint, ec.level, ec.category, ec.path, ec.description, ec.kind,
+       ec.version, ec."group", ec.action, ec.tested, ec.conf_tested, ec.tests, ec.level_rule,
+       ec.hits,
        EXISTS (SELECT 1 FROM conformance.eligible_endpoint ee WHERE ee.endpoint = ec.endpoint) AS eligible
   FROM public.endpoint_coverage ec
   JOIN snoop.latest_release l ON l.release = ec.release

@@ -4,40 +4,70 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.snoop.db.input.InputException;
+import io.swagger.models.Swagger;
+import io.swagger.models.parameters.RefParameter;
 import io.swagger.parser.SwaggerParser;
-import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Each operation's query parameters, read with swagger-parser, which merges path-level parameters
- * into each operation's and resolves their {@code $ref}s (Kubernetes specs declare most parameters
- * that way). Only what parameters need is handed to it: the paths and the shared parameter
- * definitions, not the hundreds of schemas, which it would otherwise read, convert and resolve for
- * nothing (a Swagger 2.0 spec is converted to OpenAPI 3 first).
+ * Each operation's query parameters, read with swagger-parser, which parses the parameters of paths
+ * and operations and the shared definitions their {@code $ref}s name (Kubernetes specs declare most
+ * parameters that way). A Swagger 2.0 spec is read with swagger-parser's Swagger 2.0 reader (the
+ * one its OpenAPI 3 parser converts from); only what parameters need is handed to it: the paths and
+ * the shared parameter definitions, not the hundreds of schemas, which it would otherwise read and
+ * resolve for nothing. Converting a 4 MB spec to OpenAPI 3 as well took longer than the rest of the
+ * spec load together.
  */
 public final class SpecParameters {
   /** A query parameter of an operation. */
   public record QueryParameter(String name, boolean required, String description) {}
 
+  /**
+   * A parameter as declared, either model's: {@code ref} names a shared one, else the rest is set.
+   */
+  private record Declared(
+      String in, String name, boolean required, String description, String ref) {}
+
   private SpecParameters() {}
 
   /** By operationId, the query parameters of a Swagger 2.0 spec's operations. */
   static Map<String, List<QueryParameter>> ofV2(String source, JsonNode root) {
-    ObjectNode slim = slim(root, "swagger", "info", "paths", "parameters");
-    SwaggerDeserializationResult read = new SwaggerDeserializationResult();
-    read.setSwagger(new SwaggerParser().read(slim, true));
-    return operations(source, new SwaggerConverter().convert(read));
+    Swagger swagger =
+        new SwaggerParser().read(slim(root, "swagger", "info", "paths", "parameters"), false);
+    if (swagger == null || swagger.getPaths() == null) {
+      throw new InputException(source + ": its parameters cannot be read");
+    }
+    Map<String, Declared> shared = new LinkedHashMap<>();
+    if (swagger.getParameters() != null) {
+      swagger.getParameters().forEach((name, p) -> shared.put(name, v2(p)));
+    }
+    Map<String, List<QueryParameter>> byOperation = new LinkedHashMap<>();
+    swagger
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.getOperations().stream()
+                    .filter(op -> op.getOperationId() != null)
+                    .forEach(
+                        op ->
+                            byOperation.put(
+                                op.getOperationId(),
+                                query(
+                                    source,
+                                    path,
+                                    declared(op.getParameters(), SpecParameters::v2),
+                                    declared(item.getParameters(), SpecParameters::v2),
+                                    shared))));
+    return byOperation;
   }
 
   /** By operationId, the query parameters of an OpenAPI 3 document's operations. */
@@ -47,9 +77,84 @@ public final class SpecParameters {
     if (parameters.isObject()) {
       slim.putObject("components").set("parameters", parameters);
     }
-    ParseOptions options = new ParseOptions();
-    options.setResolve(true);
-    return operations(source, new OpenAPIV3Parser().parseJsonNode(source, slim, options));
+    SwaggerParseResult parsed =
+        new OpenAPIV3Parser().parseJsonNode(source, slim, new ParseOptions());
+    OpenAPI api = parsed.getOpenAPI();
+    if (api == null || api.getPaths() == null) {
+      throw new InputException(
+          source + ": its parameters cannot be read: " + String.join("; ", parsed.getMessages()));
+    }
+    Map<String, Declared> shared = new LinkedHashMap<>();
+    if (api.getComponents() != null && api.getComponents().getParameters() != null) {
+      api.getComponents().getParameters().forEach((name, p) -> shared.put(name, v3(p)));
+    }
+    Map<String, List<QueryParameter>> byOperation = new LinkedHashMap<>();
+    api.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperations().stream()
+                    .filter(op -> op.getOperationId() != null)
+                    .forEach(
+                        op ->
+                            byOperation.put(
+                                op.getOperationId(),
+                                query(
+                                    source,
+                                    path,
+                                    declared(op.getParameters(), SpecParameters::v3),
+                                    declared(item.getParameters(), SpecParameters::v3),
+                                    shared))));
+    return byOperation;
+  }
+
+  private static Declared v2(io.swagger.models.parameters.Parameter p) {
+    if (p instanceof RefParameter ref) {
+      return new Declared(null, null, false, null, ref.getSimpleRef());
+    }
+    return new Declared(p.getIn(), p.getName(), p.getRequired(), p.getDescription(), null);
+  }
+
+  private static Declared v3(Parameter p) {
+    if (p.get$ref() != null) {
+      return new Declared(
+          null, null, false, null, p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1));
+    }
+    return new Declared(
+        p.getIn(), p.getName(), Boolean.TRUE.equals(p.getRequired()), p.getDescription(), null);
+  }
+
+  private static <T> List<Declared> declared(List<T> parameters, Function<T, Declared> model) {
+    return parameters == null ? List.of() : parameters.stream().map(model).toList();
+  }
+
+  /**
+   * The operation's own query parameters, then the path's it does not override (a parameter is
+   * identified by its name and where it goes).
+   */
+  private static List<QueryParameter> query(
+      String source,
+      String path,
+      List<Declared> operation,
+      List<Declared> pathLevel,
+      Map<String, Declared> shared) {
+    Map<String, Declared> byKey = new LinkedHashMap<>();
+    for (List<Declared> level : List.of(operation, pathLevel)) {
+      for (Declared d : level) {
+        Declared p = d.ref() == null ? d : shared.get(d.ref());
+        if (p == null) {
+          throw new InputException(
+              source + ": " + path + " refers to a parameter it does not define: " + d.ref());
+        }
+        byKey.putIfAbsent(p.in() + " " + p.name(), p);
+      }
+    }
+    List<QueryParameter> query = new ArrayList<>();
+    for (Declared p : byKey.values()) {
+      if ("query".equals(p.in())) {
+        query.add(new QueryParameter(p.name(), p.required(), p.description()));
+      }
+    }
+    return query;
   }
 
   private static ObjectNode slim(JsonNode root, String... fields) {
@@ -60,74 +165,5 @@ public final class SpecParameters {
       }
     }
     return slim;
-  }
-
-  private static Map<String, List<QueryParameter>> operations(
-      String source, SwaggerParseResult parsed) {
-    OpenAPI api = parsed.getOpenAPI();
-    if (api == null || api.getPaths() == null) {
-      throw new InputException(
-          source + ": its parameters cannot be read: " + String.join("; ", parsed.getMessages()));
-    }
-    Map<String, Parameter> shared =
-        api.getComponents() == null || api.getComponents().getParameters() == null
-            ? Map.of()
-            : api.getComponents().getParameters();
-    Map<String, List<QueryParameter>> byOperation = new LinkedHashMap<>();
-    api.getPaths()
-        .forEach(
-            (path, item) -> {
-              for (Operation operation : item.readOperations()) {
-                if (operation.getOperationId() != null) {
-                  byOperation.put(
-                      operation.getOperationId(),
-                      queryParameters(source, path, item, operation, shared));
-                }
-              }
-            });
-    return byOperation;
-  }
-
-  /** The operation's own parameters, then the path's it does not override (same name and place). */
-  private static List<QueryParameter> queryParameters(
-      String source,
-      String path,
-      PathItem item,
-      Operation operation,
-      Map<String, Parameter> shared) {
-    Map<String, Parameter> byKey = new LinkedHashMap<>();
-    for (List<Parameter> level :
-        List.of(nullToEmpty(operation.getParameters()), nullToEmpty(item.getParameters()))) {
-      for (Parameter p : level) {
-        Parameter resolved = resolve(source, path, p, shared);
-        byKey.putIfAbsent(resolved.getIn() + " " + resolved.getName(), resolved);
-      }
-    }
-    List<QueryParameter> query = new ArrayList<>();
-    for (Parameter p : byKey.values()) {
-      if ("query".equals(p.getIn())) {
-        query.add(
-            new QueryParameter(
-                p.getName(), Boolean.TRUE.equals(p.getRequired()), p.getDescription()));
-      }
-    }
-    return query;
-  }
-
-  private static Parameter resolve(
-      String source, String path, Parameter p, Map<String, Parameter> shared) {
-    if (p.get$ref() == null) {
-      return p;
-    }
-    String ref = p.get$ref();
-    Parameter target = shared.get(ref.substring(ref.lastIndexOf('/') + 1));
-    if (target == null) {
-      throw new InputException(source + ": " + path + " refers to a parameter it lacks: " + ref);
-    }
-    return target;
-  }
-
-  private static <T> List<T> nullToEmpty(List<T> list) {
-    return list == null ? List.of() : list;
   }
 }

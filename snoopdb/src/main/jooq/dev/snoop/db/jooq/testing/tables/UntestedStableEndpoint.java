@@ -137,50 +137,6 @@ public class UntestedStableEndpoint extends TableImpl<UntestedStableEndpointReco
     public final TableField<UntestedStableEndpointRecord, Long> HITS = createField(DSL.name("hits"), SQLDataType.BIGINT, this, "Requests to it.");
 
     /**
-     * The column <code>testing.untested_stable_endpoint.success_tested</code>.
-     * false (as public.endpoint_coverage.success_tested).
-     */
-    public final TableField<UntestedStableEndpointRecord, Boolean> SUCCESS_TESTED = createField(DSL.name("success_tested"), SQLDataType.BOOLEAN, this, "false (as public.endpoint_coverage.success_tested).");
-
-    /**
-     * The column
-     * <code>testing.untested_stable_endpoint.conf_success_tested</code>. false
-     * (as public.endpoint_coverage.conf_success_tested).
-     */
-    public final TableField<UntestedStableEndpointRecord, Boolean> CONF_SUCCESS_TESTED = createField(DSL.name("conf_success_tested"), SQLDataType.BOOLEAN, this, "false (as public.endpoint_coverage.conf_success_tested).");
-
-    /**
-     * The column <code>testing.untested_stable_endpoint.hits_1xx</code>.
-     * Requests answered 1xx in the current runs (as
-     * public.endpoint_coverage.hits_1xx).
-     */
-    public final TableField<UntestedStableEndpointRecord, Long> HITS_1XX = createField(DSL.name("hits_1xx"), SQLDataType.BIGINT, this, "Requests answered 1xx in the current runs (as public.endpoint_coverage.hits_1xx).");
-
-    /**
-     * The column <code>testing.untested_stable_endpoint.hits_2xx</code>.
-     * Requests answered 2xx (as public.endpoint_coverage.hits_2xx).
-     */
-    public final TableField<UntestedStableEndpointRecord, Long> HITS_2XX = createField(DSL.name("hits_2xx"), SQLDataType.BIGINT, this, "Requests answered 2xx (as public.endpoint_coverage.hits_2xx).");
-
-    /**
-     * The column <code>testing.untested_stable_endpoint.hits_3xx</code>.
-     * Requests answered 3xx (as public.endpoint_coverage.hits_3xx).
-     */
-    public final TableField<UntestedStableEndpointRecord, Long> HITS_3XX = createField(DSL.name("hits_3xx"), SQLDataType.BIGINT, this, "Requests answered 3xx (as public.endpoint_coverage.hits_3xx).");
-
-    /**
-     * The column <code>testing.untested_stable_endpoint.hits_4xx</code>.
-     * Requests answered 4xx (as public.endpoint_coverage.hits_4xx).
-     */
-    public final TableField<UntestedStableEndpointRecord, Long> HITS_4XX = createField(DSL.name("hits_4xx"), SQLDataType.BIGINT, this, "Requests answered 4xx (as public.endpoint_coverage.hits_4xx).");
-
-    /**
-     * The column <code>testing.untested_stable_endpoint.hits_5xx</code>.
-     * Requests answered 5xx (as public.endpoint_coverage.hits_5xx).
-     */
-    public final TableField<UntestedStableEndpointRecord, Long> HITS_5XX = createField(DSL.name("hits_5xx"), SQLDataType.BIGINT, this, "Requests answered 5xx (as public.endpoint_coverage.hits_5xx).");
-
-    /**
      * The column <code>testing.untested_stable_endpoint.eligible</code>.
      * Whether it is eligible for conformance.
      */

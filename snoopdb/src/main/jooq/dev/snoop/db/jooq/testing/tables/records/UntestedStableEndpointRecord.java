@@ -255,127 +255,11 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
     }
 
     /**
-     * Setter for <code>testing.untested_stable_endpoint.success_tested</code>.
-     * false (as public.endpoint_coverage.success_tested).
-     */
-    public void setSuccessTested(Boolean value) {
-        set(15, value);
-    }
-
-    /**
-     * Getter for <code>testing.untested_stable_endpoint.success_tested</code>.
-     * false (as public.endpoint_coverage.success_tested).
-     */
-    public Boolean getSuccessTested() {
-        return (Boolean) get(15);
-    }
-
-    /**
-     * Setter for
-     * <code>testing.untested_stable_endpoint.conf_success_tested</code>. false
-     * (as public.endpoint_coverage.conf_success_tested).
-     */
-    public void setConfSuccessTested(Boolean value) {
-        set(16, value);
-    }
-
-    /**
-     * Getter for
-     * <code>testing.untested_stable_endpoint.conf_success_tested</code>. false
-     * (as public.endpoint_coverage.conf_success_tested).
-     */
-    public Boolean getConfSuccessTested() {
-        return (Boolean) get(16);
-    }
-
-    /**
-     * Setter for <code>testing.untested_stable_endpoint.hits_1xx</code>.
-     * Requests answered 1xx in the current runs (as
-     * public.endpoint_coverage.hits_1xx).
-     */
-    public void setHits_1xx(Long value) {
-        set(17, value);
-    }
-
-    /**
-     * Getter for <code>testing.untested_stable_endpoint.hits_1xx</code>.
-     * Requests answered 1xx in the current runs (as
-     * public.endpoint_coverage.hits_1xx).
-     */
-    public Long getHits_1xx() {
-        return (Long) get(17);
-    }
-
-    /**
-     * Setter for <code>testing.untested_stable_endpoint.hits_2xx</code>.
-     * Requests answered 2xx (as public.endpoint_coverage.hits_2xx).
-     */
-    public void setHits_2xx(Long value) {
-        set(18, value);
-    }
-
-    /**
-     * Getter for <code>testing.untested_stable_endpoint.hits_2xx</code>.
-     * Requests answered 2xx (as public.endpoint_coverage.hits_2xx).
-     */
-    public Long getHits_2xx() {
-        return (Long) get(18);
-    }
-
-    /**
-     * Setter for <code>testing.untested_stable_endpoint.hits_3xx</code>.
-     * Requests answered 3xx (as public.endpoint_coverage.hits_3xx).
-     */
-    public void setHits_3xx(Long value) {
-        set(19, value);
-    }
-
-    /**
-     * Getter for <code>testing.untested_stable_endpoint.hits_3xx</code>.
-     * Requests answered 3xx (as public.endpoint_coverage.hits_3xx).
-     */
-    public Long getHits_3xx() {
-        return (Long) get(19);
-    }
-
-    /**
-     * Setter for <code>testing.untested_stable_endpoint.hits_4xx</code>.
-     * Requests answered 4xx (as public.endpoint_coverage.hits_4xx).
-     */
-    public void setHits_4xx(Long value) {
-        set(20, value);
-    }
-
-    /**
-     * Getter for <code>testing.untested_stable_endpoint.hits_4xx</code>.
-     * Requests answered 4xx (as public.endpoint_coverage.hits_4xx).
-     */
-    public Long getHits_4xx() {
-        return (Long) get(20);
-    }
-
-    /**
-     * Setter for <code>testing.untested_stable_endpoint.hits_5xx</code>.
-     * Requests answered 5xx (as public.endpoint_coverage.hits_5xx).
-     */
-    public void setHits_5xx(Long value) {
-        set(21, value);
-    }
-
-    /**
-     * Getter for <code>testing.untested_stable_endpoint.hits_5xx</code>.
-     * Requests answered 5xx (as public.endpoint_coverage.hits_5xx).
-     */
-    public Long getHits_5xx() {
-        return (Long) get(21);
-    }
-
-    /**
      * Setter for <code>testing.untested_stable_endpoint.eligible</code>.
      * Whether it is eligible for conformance.
      */
     public void setEligible(Boolean value) {
-        set(22, value);
+        set(15, value);
     }
 
     /**
@@ -383,7 +267,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
      * Whether it is eligible for conformance.
      */
     public Boolean getEligible() {
-        return (Boolean) get(22);
+        return (Boolean) get(15);
     }
 
     // -------------------------------------------------------------------------
@@ -400,7 +284,7 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
     /**
      * Create a detached, initialised UntestedStableEndpointRecord
      */
-    public UntestedStableEndpointRecord(String release, String endpoint, String level, String category, String path, String description, String kind, String version, String group, String action, Boolean tested, Boolean confTested, String[] tests, String levelRule, Long hits, Boolean successTested, Boolean confSuccessTested, Long hits_1xx, Long hits_2xx, Long hits_3xx, Long hits_4xx, Long hits_5xx, Boolean eligible) {
+    public UntestedStableEndpointRecord(String release, String endpoint, String level, String category, String path, String description, String kind, String version, String group, String action, Boolean tested, Boolean confTested, String[] tests, String levelRule, Long hits, Boolean eligible) {
         super(UntestedStableEndpoint.UNTESTED_STABLE_ENDPOINT);
 
         setRelease(release);
@@ -418,13 +302,6 @@ public class UntestedStableEndpointRecord extends TableRecordImpl<UntestedStable
         setTests(tests);
         setLevelRule(levelRule);
         setHits(hits);
-        setSuccessTested(successTested);
-        setConfSuccessTested(confSuccessTested);
-        setHits_1xx(hits_1xx);
-        setHits_2xx(hits_2xx);
-        setHits_3xx(hits_3xx);
-        setHits_4xx(hits_4xx);
-        setHits_5xx(hits_5xx);
         setEligible(eligible);
         resetChangedOnNotNull();
     }
