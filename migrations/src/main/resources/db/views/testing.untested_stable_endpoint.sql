@@ -27,10 +27,3 @@ COMMENT ON COLUMN testing.untested_stable_endpoint.tests IS 'Tests that hit it (
 COMMENT ON COLUMN testing.untested_stable_endpoint.level_rule IS 'Level rule of the release.';
 COMMENT ON COLUMN testing.untested_stable_endpoint.hits IS 'Requests to it.';
 COMMENT ON COLUMN testing.untested_stable_endpoint.eligible IS 'Whether it is eligible for conformance.';
-COMMENT ON COLUMN testing.untested_stable_endpoint.success_tested IS 'false (as public.endpoint_coverage.success_tested).';
-COMMENT ON COLUMN testing.untested_stable_endpoint.conf_success_tested IS 'false (as public.endpoint_coverage.conf_success_tested).';
-COMMENT ON COLUMN testing.untested_stable_endpoint.hits_1xx IS 'Requests answered 1xx in the current runs (as public.endpoint_coverage.hits_1xx).';
-COMMENT ON COLUMN testing.untested_stable_endpoint.hits_2xx IS 'Requests answered 2xx (as public.endpoint_coverage.hits_2xx).';
-COMMENT ON COLUMN testing.untested_stable_endpoint.hits_3xx IS 'Requests answered 3xx (as public.endpoint_coverage.hits_3xx).';
-COMMENT ON COLUMN testing.untested_stable_endpoint.hits_4xx IS 'Requests answered 4xx (as public.endpoint_coverage.hits_4xx).';
-COMMENT ON COLUMN testing.untested_stable_endpoint.hits_5xx IS 'Requests answered 5xx (as public.endpoint_coverage.hits_5xx).';
