@@ -95,9 +95,13 @@ final class RunningEngine implements AutoCloseable {
       CatchUp catchUp = new CatchUp(() -> jobs, client, facts, trigger);
       github.execute(
           () -> {
-            int started = catchUp.sweep(db.dsl());
-            if (started > 0) {
-              engine.wake();
+            try {
+              if (catchUp.sweep(db.dsl()) > 0) {
+                engine.wake();
+              }
+            } catch (RuntimeException e) {
+              log.warn(
+                  "the catch-up sweep of open PRs failed; the next start sweeps: {}", e.toString());
             }
           });
     }

@@ -84,28 +84,7 @@ public record JobRun(
 
   /** The same run in another state (the caller stores it). */
   public JobRun withState(JobState newState, String newDescription) {
-    return new JobRun(
-        id,
-        job,
-        type,
-        buildId,
-        newState,
-        context,
-        refs,
-        spec,
-        labels,
-        annotations,
-        executor,
-        startTime,
-        pendingTime,
-        completionTime,
-        newDescription,
-        url,
-        podName,
-        prevReportStates,
-        owner,
-        leaseUntil,
-        eventGuid);
+    return withStatus(newState, newDescription, pendingTime, completionTime, url, podName);
   }
 
   /**

@@ -97,12 +97,16 @@ class EnginesIT {
     List<JobRun> runs = new ArrayList<>();
     try {
       assertThat(first.node()).isNotEqualTo(second.node());
-      runs.addAll(trigger(first, "three-at-once", 20));
-      runs.addAll(trigger(second, "unlimited", 20));
-      runs.addAll(trigger(second, "three-at-once", 20));
-      first.wake();
-      second.wake();
-      awaitComplete(runs, Duration.ofSeconds(60));
+      // Which engine admits a run is a race; on a busy machine one can win a whole batch, so
+      // batches are added until both have run some (bounded: a lone engine still fails).
+      for (int batch = 0; batch < 5 && owners(runs) < 2; batch++) {
+        runs.addAll(trigger(first, "three-at-once", 20));
+        runs.addAll(trigger(second, "unlimited", 20));
+        runs.addAll(trigger(second, "three-at-once", 20));
+        first.wake();
+        second.wake();
+        awaitComplete(runs, Duration.ofSeconds(60));
+      }
     } finally {
       first.close();
       second.close();
@@ -113,8 +117,11 @@ class EnginesIT {
     }
     assertThat(mostPendingAtOnce(runs, "three-at-once")).isBetween(1, 3);
     assertThat(cluster.mostRunning.get("three-at-once").get()).isBetween(1, 3);
-    // both engines ran runs
-    assertThat(runs.stream().map(r -> read(r).owner().orElseThrow()).distinct()).hasSize(2);
+    assertThat(owners(runs)).as("engines that ran runs").isEqualTo(2);
+  }
+
+  private long owners(List<JobRun> runs) {
+    return runs.stream().map(r -> read(r).owner().orElseThrow()).distinct().count();
   }
 
   @Test
