@@ -6,18 +6,16 @@ import static dev.snoop.db.jooq.snoop.Tables.OPERATION_PARAMETER;
 import dev.snoop.db.input.InputBytes;
 import dev.snoop.db.input.InputException;
 import dev.snoop.db.input.InputReader;
-import dev.snoop.db.jooq.public_.tables.records.OpenApiRecord;
+import dev.snoop.db.load.CopyRows;
 import dev.snoop.db.load.LoadLog;
 import dev.snoop.db.release.Release;
 import dev.snoop.db.release.ReleaseCatalogue;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /**
  * Loads a release's spec into {@code open_api}: reads and checks the whole input first, then
@@ -63,12 +61,8 @@ public final class SpecLoader {
               .where(OPERATION_PARAMETER.RELEASE.eq(release.toString()))
               .execute();
           t.deleteFrom(OPEN_API).where(OPEN_API.RELEASE.eq(release.toString())).execute();
-          List<OpenApiRecord> records = new ArrayList<>(rows.size());
-          for (OpenApiRow row : rows) {
-            records.add(record(release, releaseDate, source.source(), rule, row));
-          }
-          t.batchInsert(records).execute();
-          insertParameters(t, release, spec.parameters());
+          openApiRows(release, releaseDate, source.source(), rule, rows).copy(t);
+          parameterRows(release, spec.parameters()).copy(t);
           LoadLog.record(
               t,
               LoadLog.Kind.SPEC,
@@ -134,54 +128,62 @@ public final class SpecLoader {
         "openapi-3");
   }
 
-  /**
-   * One statement for all of a release's query parameters (about 10,000 in a Kubernetes spec), as
-   * arrays: a batch of single-row inserts took seconds.
-   */
-  private static void insertParameters(
-      DSLContext t, Release release, Map<String, List<SpecParameters.QueryParameter>> byOperation) {
-    List<String> endpoints = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    List<Boolean> required = new ArrayList<>();
-    List<String> descriptions = new ArrayList<>();
+  private static CopyRows openApiRows(
+      Release release, LocalDateTime date, String spec, LevelRule rule, List<OpenApiRow> rows) {
+    CopyRows copy =
+        new CopyRows(
+            "public.open_api",
+            List.of(
+                "release",
+                "release_date",
+                "endpoint",
+                "level",
+                "category",
+                "path",
+                "k8s_group",
+                "k8s_version",
+                "k8s_kind",
+                "k8s_action",
+                "deprecated",
+                "description",
+                "spec",
+                "http_method",
+                "level_rule"));
+    for (OpenApiRow row : rows) {
+      copy.add(
+          release.toString(),
+          date,
+          row.endpoint(),
+          row.level(),
+          row.category(),
+          row.path(),
+          row.group(),
+          row.version(),
+          row.kind(),
+          row.action(),
+          row.deprecated(),
+          row.description(),
+          spec,
+          row.httpMethod(),
+          rule.id());
+    }
+    return copy;
+  }
+
+  /** A release's query parameters, about 7,000 in a Kubernetes spec. */
+  private static CopyRows parameterRows(
+      Release release, Map<String, List<SpecParameters.QueryParameter>> byOperation) {
+    CopyRows copy =
+        new CopyRows(
+            "snoop.operation_parameter",
+            List.of("release", "endpoint", "parameter", "required", "description"));
     byOperation.forEach(
         (operation, parameters) -> {
           for (SpecParameters.QueryParameter p : parameters) {
-            endpoints.add(operation);
-            names.add(p.name());
-            required.add(p.required());
-            descriptions.add(p.description());
+            copy.add(release.toString(), operation, p.name(), p.required(), p.description());
           }
         });
-    t.execute(
-        "insert into snoop.operation_parameter (release, endpoint, parameter, required, description)"
-            + " select {0}, * from unnest({1}::text[], {2}::text[], {3}::boolean[], {4}::text[])",
-        DSL.val(release.toString()),
-        DSL.val(endpoints.toArray(String[]::new)),
-        DSL.val(names.toArray(String[]::new)),
-        DSL.val(required.toArray(Boolean[]::new)),
-        DSL.val(descriptions.toArray(String[]::new)));
-  }
-
-  private static OpenApiRecord record(
-      Release release, LocalDateTime date, String spec, LevelRule rule, OpenApiRow row) {
-    OpenApiRecord r = new OpenApiRecord();
-    r.setRelease(release.toString());
-    r.setReleaseDate(date);
-    r.setEndpoint(row.endpoint());
-    r.setLevel(row.level());
-    r.setCategory(row.category());
-    r.setPath(row.path());
-    r.setK8sGroup(row.group());
-    r.setK8sVersion(row.version());
-    r.setK8sKind(row.kind());
-    r.setK8sAction(row.action());
-    r.setDeprecated(row.deprecated());
-    r.setDescription(row.description());
-    r.setSpec(spec);
-    r.setHttpMethod(row.httpMethod());
-    r.setLevelRule(rule.id());
-    return r;
+    return copy;
   }
 
   private static Result result(

@@ -2,6 +2,7 @@ package dev.snoop.db.spec;
 
 import static dev.snoop.db.jooq.public_.Tables.OPEN_API;
 import static dev.snoop.db.jooq.snoop.Tables.LOAD_LOG;
+import static dev.snoop.db.jooq.snoop.Tables.OPERATION_PARAMETER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,8 +19,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -88,6 +91,46 @@ class SpecLoaderIT {
     }
     assertThat(theirs).hasSize(published.path("total endpoints").asInt());
     assertThat(ours).isEqualTo(theirs);
+  }
+
+  /** Texts reach the tables as the spec writes them (parameter descriptions hold newlines). */
+  @Test
+  void descriptionsAreStoredAsTheSpecWritesThem() {
+    JsonNode spec = RealSpecs.json(RealSpecs.swagger("1.34.0"));
+    Map<String, String> operations = new HashMap<>();
+    spec.path("paths")
+        .forEach(
+            item ->
+                item.fields()
+                    .forEachRemaining(
+                        op -> {
+                          if (op.getValue().has("operationId")) {
+                            operations.put(
+                                op.getValue().path("operationId").asText(),
+                                op.getValue().path("description").asText(null));
+                          }
+                        }));
+    Map<String, String> stored =
+        sql.select(OPEN_API.ENDPOINT, OPEN_API.DESCRIPTION)
+            .from(OPEN_API)
+            .where(OPEN_API.RELEASE.eq("1.34.0"))
+            .fetchMap(OPEN_API.ENDPOINT, OPEN_API.DESCRIPTION);
+    assertThat(stored).isEqualTo(operations);
+
+    JsonNode limit = spec.path("parameters").path("limit-1NfNmdNH");
+    assertThat(limit.path("description").asText()).contains("\n");
+    assertThat(
+            sql.select(OPERATION_PARAMETER.DESCRIPTION, OPERATION_PARAMETER.REQUIRED)
+                .from(OPERATION_PARAMETER)
+                .where(
+                    OPERATION_PARAMETER
+                        .RELEASE
+                        .eq("1.34.0")
+                        .and(OPERATION_PARAMETER.ENDPOINT.eq("listCoreV1NamespacedPod"))
+                        .and(OPERATION_PARAMETER.PARAMETER.eq("limit")))
+                .fetchOne()
+                .intoArray())
+        .containsExactly(limit.path("description").asText(), false);
   }
 
   @Test
