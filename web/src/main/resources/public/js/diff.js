@@ -65,8 +65,8 @@ export async function showSigs(release) {
       : h('table', { id: 'sigs' },
         h('thead', {}, h('tr', {}, ['SIG', 'Endpoints', 'Conformance-tested', 'Only this SIG', ''].map((c) => h('th', {}, c)))),
         h('tbody', {}, data.sigs.map((s) => h('tr', { 'data-sig': s.sig },
-          h('td', {}, s.sig), h('td', { class: 'num' }, s.endpoints), h('td', { class: 'num' }, s.conformanceEndpoints),
-          h('td', { class: 'num' }, s.onlyThisSig),
+          h('td', {}, s.sig), h('td', { class: 'num' }, s.endpoints), h('td', { class: 'num' }, s.conformance_endpoints),
+          h('td', { class: 'num' }, s.only_this_sig),
           h('td', {}, h('details', {}, h('summary', {}, 'endpoints only it reaches'),
-            s.onlyThisSigEndpoints.map((e) => h('div', {}, h('a', { href: endpointHref(data.release, e) }, e))))))))));
+            s.only_this_sig_endpoints.map((e) => h('div', {}, h('a', { href: endpointHref(data.release, e) }, e))))))))));
 }

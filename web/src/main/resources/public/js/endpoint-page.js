@@ -19,18 +19,18 @@ export async function showEndpointPage(release, operationId) {
 /** What the API server answered each test, by status class. */
 function outcomesTable(tests) {
   if (tests.length === 0) return [];
-  const classes = ['hits1xx', 'hits2xx', 'hits3xx', 'hits4xx', 'hits5xx'];
+  const classes = ['hits_1xx', 'hits_2xx', 'hits_3xx', 'hits_4xx', 'hits_5xx'];
   return [h('h2', {}, 'Answers by status class'),
     h('p', { class: 'muted' }, 'A success is a 2xx answer, or 101 for an upgraded exec, attach or port-forward connection.'),
     h('table', { id: 'outcomes' },
       h('thead', {}, h('tr', {}, h('th', {}, 'Test'), h('th', {}, 'Conformance'),
-        ...classes.map((c) => h('th', { class: 'num' }, c.slice(4))), h('th', {}, 'Outcome'))),
+        ...classes.map((c) => h('th', { class: 'num' }, c.slice(5))), h('th', {}, 'Outcome'))),
       h('tbody', {}, tests.map((t) => h('tr', { 'data-conformance': String(t.conformance), 'data-success': String(t.success) },
         h('td', {}, t.test === null ? h('span', { class: 'muted' }, '(other agents)')
           : t.test === '' ? h('span', { class: 'muted' }, '(e2e.test outside any test)') : t.test),
         h('td', {}, t.conformance ? h('span', { class: 'badge conformance' }, 'Conformance') : ''),
         ...classes.map((c) => h('td', { class: 'num' }, t[c])),
-        h('td', {}, t.success ? 'success' : t.hits4xx + t.hits5xx > 0 ? h('strong', {}, 'errors only') : 'no status')))))];
+        h('td', {}, t.success ? 'success' : t.hits_4xx + t.hits_5xx > 0 ? h('strong', {}, 'errors only') : 'no status')))))];
 }
 
 /** The operation's query parameters, and whether conformance tests and other tests send them. */

@@ -1,13 +1,8 @@
 package dev.snoop.cli;
 
 import dev.snoop.coverage.CoverageJson;
-import dev.snoop.coverage.CoverageStore;
+import dev.snoop.coverage.CoverageReport;
 import dev.snoop.coverage.CoverageText;
-import dev.snoop.coverage.ReleaseCoverage;
-import dev.snoop.coverage.outcome.OutcomeStore;
-import dev.snoop.coverage.outcome.OutcomeText;
-import dev.snoop.coverage.sig.SigStore;
-import dev.snoop.coverage.sig.SigText;
 import dev.snoop.db.Database;
 import dev.snoop.db.release.Release;
 import java.util.concurrent.Callable;
@@ -42,19 +37,10 @@ final class CoverageCommand implements Callable<Integer> {
   public Integer call() {
     SnoopCommand root = (SnoopCommand) spec.root().userObject();
     try (Database db = root.openDatabase()) {
-      Release r = Release.parse(release);
-      ReleaseCoverage coverage = new CoverageStore(db.dsl()).coverage(r);
-      if (format == Format.json) {
-        spec.commandLine().getOut().print(CoverageJson.of(coverage));
-      } else {
-        OutcomeStore outcomes = new OutcomeStore(db.dsl());
-        spec.commandLine().getOut().print(CoverageText.of(coverage));
-        spec.commandLine().getOut().println();
-        spec.commandLine()
-            .getOut()
-            .print(OutcomeText.of(outcomes.errorOnly(r), outcomes.parameterTotals(r)));
-        spec.commandLine().getOut().print(SigText.of(new SigStore(db.dsl()).coverage(r)));
-      }
+      CoverageReport report = CoverageReport.read(db.dsl(), Release.parse(release));
+      spec.commandLine()
+          .getOut()
+          .print(format == Format.json ? CoverageJson.of(report) : CoverageText.of(report));
     }
     return ExitCode.OK;
   }

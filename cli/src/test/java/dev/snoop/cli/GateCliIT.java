@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -157,9 +158,9 @@ class GateCliIT {
     for (JsonNode e : endpoints) {
       String endpoint = e.path("endpoint").asText();
       if (!endpoint.equals(LEFT_OUT)) {
-        int code = endpoint.equals(refused) ? 404 : 200;
-        log.append(
-            event("e" + n++, e.path("method").asText(), e.path("path").asText(), time, code));
+        boolean refuse = endpoint.equals(refused);
+        String uri = e.path("path").asText() + (refuse ? "?pretty=true" : "");
+        log.append(event("e" + n++, e.path("method").asText(), uri, time, refuse ? 404 : 200));
       }
     }
     // The same source again: it replaces the run of the earlier test.
@@ -183,6 +184,31 @@ class GateCliIT {
         .containsPattern(refused + " +GET /apis/storage.k8s.io/v1/volumeattributesclasses/\\{name}")
         .endsWith(
             "FAIL: 1 new eligible endpoint in 1.34.0 without a successful conformance test\n");
+
+    // snoop coverage's JSON: APISnoop's counts at the top as before, then what snoop adds
+    JsonNode coverage =
+        JSON.readTree(ok("coverage", "--release", "1.34.0", "--format", "json").out());
+    assertThat(coverage.at("/eligible/conformanceTested").asInt()).isPositive();
+    assertThat(coverage.get("errorOnly")).hasSize(1);
+    assertThat(coverage.at("/errorOnly/0/endpoint").asText()).isEqualTo(refused);
+    assertThat(coverage.at("/errorOnly/0/hits_4xx").asLong()).isEqualTo(1);
+    assertThat(coverage.at("/errorOnly/0/tests/0").asText()).isEqualTo(conformanceTest);
+    JsonNode pretty =
+        StreamSupport.stream(coverage.get("parameters").spliterator(), false)
+            .filter(p -> p.get("parameter").asText().equals("pretty"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pretty.get("conformance_used").asInt()).isEqualTo(1);
+    assertThat(pretty.get("endpoints").asInt()).isGreaterThan(100);
+    assertThat(coverage.get("sigs")).hasSize(1);
+    assertThat(coverage.at("/sigs/0/sig").asText())
+        .isEqualTo(conformanceTest.replaceAll("^.*?\\[(sig-[^\\]]+)\\].*$", "$1"));
+    assertThat(coverage.at("/sigs/0/endpoints").asInt()).isEqualTo(n);
+    assertThat(ok("coverage", "--release", "1.34.0").out())
+        .contains(
+            "endpoints conformance tests reach only with errors (no request succeeded): 1 (1"
+                + " eligible)")
+        .contains(refused);
 
     SnoopRun missing =
         snoop(

@@ -6,11 +6,21 @@ import dev.snoop.coverage.ReleaseCoverage.NewEndpoint;
 import dev.snoop.coverage.ReleaseCoverage.RenamedTest;
 import dev.snoop.coverage.ReleaseCoverage.RunSource;
 import dev.snoop.coverage.ReleaseCoverage.UntestedEndpoint;
+import dev.snoop.coverage.outcome.OutcomeText;
+import dev.snoop.coverage.sig.SigText;
 import java.util.Locale;
 
 /** A release's coverage as text for a terminal. */
 public final class CoverageText {
   private CoverageText() {}
+
+  /** The report: APISnoop's counts, then outcomes and parameters, then coverage by SIG. */
+  public static String of(CoverageReport report) {
+    return of(report.coverage())
+        + "\n"
+        + OutcomeText.of(report.errorOnly(), report.parameters())
+        + SigText.of(report.sigs());
+  }
 
   public static String of(ReleaseCoverage c) {
     StringBuilder out = new StringBuilder();

@@ -1,5 +1,6 @@
 package dev.snoop.coverage.outcome;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.snoop.db.release.Release;
@@ -8,7 +9,10 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
-/** Reads outcome and parameter coverage from its views (conformance.error_only_endpoint, ...). */
+/**
+ * Reads outcome and parameter coverage from its views (conformance.error_only_endpoint, ...). JSON
+ * names are the views' columns ({@code hits_4xx}: snake case alone would give {@code hits4xx}).
+ */
 public final class OutcomeStore {
   private final DSLContext sql;
 
@@ -30,9 +34,9 @@ public final class OutcomeStore {
       boolean eligible,
       List<String> tests,
       long hits,
-      long hits3xx,
-      long hits4xx,
-      long hits5xx) {
+      @JsonProperty("hits_3xx") long hits3xx,
+      @JsonProperty("hits_4xx") long hits4xx,
+      @JsonProperty("hits_5xx") long hits5xx) {
     public ErrorOnlyEndpoint {
       tests = List.copyOf(tests);
     }
@@ -47,11 +51,11 @@ public final class OutcomeStore {
       String test,
       boolean conformance,
       long hits,
-      long hits1xx,
-      long hits2xx,
-      long hits3xx,
-      long hits4xx,
-      long hits5xx,
+      @JsonProperty("hits_1xx") long hits1xx,
+      @JsonProperty("hits_2xx") long hits2xx,
+      @JsonProperty("hits_3xx") long hits3xx,
+      @JsonProperty("hits_4xx") long hits4xx,
+      @JsonProperty("hits_5xx") long hits5xx,
       boolean success) {}
 
   /** A query parameter of an operation, and who sent it. */

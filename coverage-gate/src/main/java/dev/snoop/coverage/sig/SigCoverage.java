@@ -1,5 +1,7 @@
 package dev.snoop.coverage.sig;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
@@ -11,6 +13,7 @@ import java.util.List;
  * @param conformanceEndpoints operations its conformance tests hit
  * @param onlyThisSigEndpoints the operations only its tests hit, by operationId
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SigCoverage(
     String sig,
     int endpoints,

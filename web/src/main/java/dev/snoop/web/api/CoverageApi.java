@@ -2,7 +2,7 @@ package dev.snoop.web.api;
 
 import dev.snoop.coverage.CoverageJson;
 import dev.snoop.coverage.CoverageReleases;
-import dev.snoop.coverage.CoverageStore;
+import dev.snoop.coverage.CoverageReport;
 import dev.snoop.coverage.export.ApisnoopFiles;
 import dev.snoop.coverage.gate.ConformanceGate;
 import dev.snoop.coverage.gate.GateJson;
@@ -56,8 +56,7 @@ public final class CoverageApi implements Routes {
         () -> {
           Release release = Params.release(ctx, releases);
           return Optional.of(
-              CoverageJson.of(new CoverageStore(sql).coverage(release))
-                  .getBytes(StandardCharsets.UTF_8));
+              CoverageJson.of(CoverageReport.read(sql, release)).getBytes(StandardCharsets.UTF_8));
         });
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.snoop.coverage.CoverageJson;
-import dev.snoop.coverage.CoverageStore;
+import dev.snoop.coverage.CoverageReport;
 import dev.snoop.coverage.testing.ReplayFixture;
 import dev.snoop.db.Database;
 import dev.snoop.db.conformance.ConformanceTest;
@@ -86,13 +86,16 @@ class ApiIT {
     assertThat(coverage)
         .isEqualTo(
             JSON.readTree(
-                CoverageJson.of(
-                    new CoverageStore(database.dsl()).coverage(ReplayFixture.RELEASE))));
+                CoverageJson.of(CoverageReport.read(database.dsl(), ReplayFixture.RELEASE))));
     assertThat(coverage.path("all").path("endpoints").asInt())
         .isEqualTo(fixture.published.path("total endpoints").asInt())
         .isEqualTo(843);
     assertThat(coverage.path("all").path("tested").asInt())
         .isEqualTo(fixture.published.path("tested endpoints").asInt());
+    // snoop's additions after APISnoop's counts; the replayed log's tests carry [sig-x] tags
+    assertThat(coverage.get("errorOnly").isArray()).isTrue();
+    assertThat(coverage.get("parameters")).isNotEmpty();
+    assertThat(coverage.at("/sigs/0/sig").asText()).startsWith("sig-");
     // The same release by its other names.
     assertThat(client.json("/api/releases/latest/coverage")).isEqualTo(coverage);
     assertThat(client.json("/api/releases/1.33/coverage")).isEqualTo(coverage);

@@ -87,6 +87,15 @@ final class Browser implements AutoCloseable {
             attribute);
   }
 
+  /** The text of every element the selector finds, trimmed, read in one round trip. */
+  @SuppressWarnings("unchecked")
+  List<String> texts(String css) {
+    return (List<String>)
+        js(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.trim())",
+            css);
+  }
+
   /** How many elements the selector finds. */
   int count(String css) {
     return ((Number) js("return document.querySelectorAll(arguments[0]).length", css)).intValue();

@@ -19,6 +19,7 @@ import dev.snoop.web.ServerOptions;
 import dev.snoop.web.TestClient;
 import dev.snoop.web.WebServer;
 import dev.snoop.web.api.BuildsApi;
+import dev.snoop.web.api.OutcomesApi;
 import dev.snoop.web.api.ReleasesApi;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,7 +69,10 @@ class BuildPagesIT {
         logs.write(
             R134,
             time,
-            List.of(new Hit("listCoreV1Namespace", test), new Hit("listCoreV1Node", test))));
+            List.of(
+                new Hit("listCoreV1Namespace", test),
+                new Hit("listCoreV1Node", test),
+                new Hit("readCoreV1Node", test, 404))));
     logs.ingestAsProw(
         R134,
         JOB,
@@ -76,12 +80,18 @@ class BuildPagesIT {
         logs.write(
             R134,
             time.plusSeconds(3600),
-            List.of(new Hit("listCoreV1Node", test), new Hit("readCoreV1Namespace", OTHER))));
+            List.of(
+                new Hit("listCoreV1Node", test),
+                new Hit("readCoreV1Namespace", OTHER),
+                new Hit("readCoreV1Node", test, 404))));
     server =
         WebServer.start(
             ServerOptions.local(0),
             List.of(
-                new ReleasesApi(database.dsl()), new BuildsApi(database.dsl()), new PageRoutes()));
+                new ReleasesApi(database.dsl()),
+                new BuildsApi(database.dsl()),
+                new OutcomesApi(database.dsl()),
+                new PageRoutes()));
     client = new TestClient(server);
     browser = new Browser(server.uri().toString());
   }
@@ -106,7 +116,7 @@ class BuildPagesIT {
 
     assertThat(
             TestClient.text(client.get("/api/releases/1.34.0/diff?base=1&head=2&format=markdown")))
-        .contains("| conformance-tested | 2 | 1 | 0 | 1 |");
+        .contains("| conformance-tested | 3 | 2 | 0 | 1 |");
     assertThat(client.error("/api/releases/1.34.0/diff?base=9&head=2", 404))
         .startsWith("\"9\" names no stored run of 1.34.0");
     assertThat(client.error("/api/releases/1.34.0/diff?base=1", 400)).contains("head");
@@ -121,8 +131,24 @@ class BuildPagesIT {
     JsonNode sigs = client.json("/api/releases/1.34.0/sigs").get("sigs");
     assertThat(sigs).hasSize(2);
     assertThat(sigs.at("/0/sig").asText()).isEqualTo("sig-apps");
-    assertThat(sigs.at("/0/onlyThisSigEndpoints/0").asText()).isEqualTo("listCoreV1Node");
+    assertThat(sigs.at("/0/only_this_sig_endpoints/0").asText()).isEqualTo("listCoreV1Node");
     assertThat(sigs.at("/1/sig").asText()).isEqualTo("sig-storage");
+  }
+
+  /** readCoreV1Node answered the conformance test 404 in both builds; the newest one counts. */
+  @Test
+  void errorOnlyListsWhatConformanceTestsReachOnlyWithErrors() {
+    JsonNode errorOnly = client.json("/api/releases/1.34.0/error-only");
+    assertThat(errorOnly.get("release").asText()).isEqualTo("1.34.0");
+    assertThat(errorOnly.get("endpoints")).hasSize(1);
+    JsonNode node = errorOnly.at("/endpoints/0");
+    assertThat(node.get("endpoint").asText()).isEqualTo("readCoreV1Node");
+    assertThat(node.get("method").asText()).isEqualTo("GET");
+    assertThat(node.get("tests")).extracting(JsonNode::asText).containsExactly(test);
+    assertThat(node.get("hits").asLong()).isEqualTo(1);
+    assertThat(node.get("hits_4xx").asLong()).isEqualTo(1);
+    assertThat(node.get("hits_5xx").asLong()).isZero();
+    assertThat(client.error("/api/releases/1.99.0/error-only", 404)).contains("1.99.0");
   }
 
   @Test

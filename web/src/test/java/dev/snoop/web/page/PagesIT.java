@@ -263,6 +263,17 @@ class PagesIT {
     assertThat(
             browser.driver.findElements(By.cssSelector("#outcomes tbody tr[data-success='true']")))
         .hasSize((int) successes);
+    // the first test's row holds its counts by status class, under their headers
+    assertThat(browser.texts("#outcomes thead th"))
+        .containsSequence("1xx", "2xx", "3xx", "4xx", "5xx");
+    JsonNode first = outcomes.at("/tests/0");
+    assertThat(browser.texts("#outcomes tbody tr:first-child td").subList(2, 7))
+        .containsExactly(
+            first.get("hits_1xx").asText(),
+            first.get("hits_2xx").asText(),
+            first.get("hits_3xx").asText(),
+            first.get("hits_4xx").asText(),
+            first.get("hits_5xx").asText());
     List<String> parameters =
         StreamSupport.stream(outcomes.get("parameters").spliterator(), false)
             .map(p -> p.get("parameter").asText())
