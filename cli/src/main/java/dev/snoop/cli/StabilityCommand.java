@@ -29,7 +29,11 @@ final class StabilityCommand implements Callable<Integer> {
   @Option(names = "--release", required = true, description = "The release, e.g. 1.34.0.")
   String release;
 
-  @Option(names = "--job", description = "Only this Prow job's (or source's) builds.")
+  @Option(
+      names = "--job",
+      description =
+          "The Prow job (or source) whose builds to measure; needed when the release has stored"
+              + " builds of several.")
   String job;
 
   @Option(

@@ -31,8 +31,32 @@ public final class CoverageStability {
     this.store = new BuildStore(sql);
   }
 
-  /** Per operation, in how many of the set's builds a conformance test hit it. */
+  /**
+   * Per operation, in how many of the set's builds a conformance test hit it. The builds are one
+   * job's: pooled, an endpoint that only one of two jobs tests would look like flaky coverage.
+   *
+   * @throws InvalidValueException when the set names no job and the builds are of several
+   */
   public Stability stability(BuildSet set) {
+    Stability stability = pooled(set);
+    List<String> sources = stability.builds().stream().map(Build::name).distinct().toList();
+    if (set.job().isEmpty() && sources.size() > 1) {
+      throw new InvalidValueException(
+          set.release()
+              + " has stored builds of "
+              + sources.size()
+              + " jobs ("
+              + String.join(", ", sources)
+              + "); name one as the job: stability is measured over one job's builds");
+    }
+    return stability;
+  }
+
+  /**
+   * Per operation, in how many of the set's builds of any job a conformance test hit it: the count
+   * the gate's --min-builds asks for.
+   */
+  public Stability pooled(BuildSet set) {
     List<Build> builds = store.builds(set);
     return new Stability(set, builds, store.conformanceHits(builds));
   }

@@ -141,7 +141,7 @@ public final class ConformanceGate {
    */
   private List<FewBuilds> fewBuilds(
       Release release, int minBuilds, List<GateEndpoint> endpoints, List<String> problems) {
-    Stability stored = stability.stability(BuildSet.all(release, Optional.empty()));
+    Stability stored = stability.pooled(BuildSet.all(release, Optional.empty()));
     int builds = stored.builds().size();
     if (builds < minBuilds) {
       problems.add(
