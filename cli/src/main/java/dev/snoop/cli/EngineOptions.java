@@ -42,7 +42,7 @@ final class EngineOptions {
       paramLabel = "DIR",
       description =
           "Secrets for the local executor, as a pod mounts them: DIR/<secret>/<key> (e.g."
-              + " DIR/snoop-db/url).")
+              + " DIR/snoop-db/url). Their values are censored in build logs and artifacts.")
   Path secrets;
 
   @Option(

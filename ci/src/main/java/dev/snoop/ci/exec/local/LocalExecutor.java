@@ -1,16 +1,21 @@
 package dev.snoop.ci.exec.local;
 
 import dev.snoop.ci.artifacts.ArtifactStore;
+import dev.snoop.ci.artifacts.SecretCensor;
 import dev.snoop.ci.exec.Executor;
 import dev.snoop.ci.run.JobRun;
 import dev.snoop.ci.run.JobState;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * Runs each run as a process of this machine, in its own directory {@code <root>/<run id>/}: the
  * process works in {@code workspace/} (also its {@code HOME}), its output (stdout and stderr) goes
  * straight to the build's {@code build-log.txt}, and its artifacts to the build's {@code
- * artifacts/} ({@code $ARTIFACTS}). See {@link LocalCommand} for what it runs and what it refuses.
+ * artifacts/} ({@code $ARTIFACTS}). Given a secrets directory, the output goes to {@code
+ * process-log.txt} instead and each observation copies it on, censored ({@link SecretCensor}), and
+ * the artifacts are censored when the run ends: a secret is never served. See {@link LocalCommand}
+ * for what it runs and what it refuses.
  *
  * <p>The process outlives the engine: it runs in a session of its own under a small shell, like
  * Prow's entrypoint, which writes the process's pid to {@code pid} and, when the command ends, its
@@ -53,6 +61,11 @@ public final class LocalExecutor implements Executor, AutoCloseable {
   static final String WORKSPACE = "workspace";
   static final String CLONE_FAILED = "clone-failed";
   static final String CLONE_LOG = "clone-log.txt";
+  static final String PROCESS_LOG = "process-log.txt";
+  static final String CENSORED = "artifacts-censored";
+
+  /** The most of the process's output copied to the build log in one read. */
+  private static final int LOG_CHUNK = 8 << 20;
 
   /**
    * Prow's entrypoint in sh: the pid first, then the command, then its exit code. SIGINT and
@@ -177,17 +190,19 @@ public final class LocalExecutor implements Executor, AutoCloseable {
             dir.resolve("workdir"), clone.get().workdir().toString(), StandardCharsets.UTF_8);
       }
       Path buildLog = artifacts.buildLog(run);
+      // With secrets about, the output is the engine's to copy, censored, into the build log.
+      Path output = secrets.isPresent() ? dir.resolve(PROCESS_LOG) : buildLog;
       if (!command.ignored().isEmpty()) {
         StringBuilder notes = new StringBuilder();
         command
             .ignored()
             .forEach(n -> notes.append("# local executor ignores ").append(n).append('\n'));
         Files.writeString(
-            buildLog,
+            output,
             notes,
             StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE,
-            java.nio.file.StandardOpenOption.APPEND);
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       }
       List<String> argv = new ArrayList<>();
       argv.addAll(
@@ -206,7 +221,7 @@ public final class LocalExecutor implements Executor, AutoCloseable {
       builder.environment().putAll(command.env());
       builder.directory(workspace.toFile());
       builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(buildLog.toFile()));
+      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
       builder.redirectErrorStream(true);
       Process process = builder.start();
       if (!awaitPid(dir, process)) {
@@ -231,6 +246,14 @@ public final class LocalExecutor implements Executor, AutoCloseable {
 
   @Override
   public Observation observe(JobRun run) {
+    Observation seen = look(run);
+    if (secrets.isPresent()) {
+      copyLogCensored(run, !(seen instanceof Observation.Running));
+    }
+    return seen;
+  }
+
+  private Observation look(JobRun run) {
     Path dir = directory(run);
     Optional<Observation> finished = finished(dir);
     if (finished.isPresent()) {
@@ -253,6 +276,60 @@ public final class LocalExecutor implements Executor, AutoCloseable {
                     ? new Observation.Finished(JobState.ABORTED, "Job aborted.")
                     : new Observation.Missing(
                         "process " + pid.get() + " ended without writing its exit code (killed)"));
+  }
+
+  /**
+   * Copies what the process wrote since the last call into the build log, secrets censored. While
+   * it runs, the last bytes (one fewer than the longest secret) stay behind, since a secret may go
+   * on past them; each piece is censored with as many bytes before it, so a secret that began in
+   * the piece before is found whole. Censoring keeps lengths, so the build log's size is how far
+   * the copy got, whichever engine made it; the file lock keeps two engines from copying a piece
+   * twice. Once the run is over its artifacts are censored too, in place.
+   */
+  private synchronized void copyLogCensored(JobRun run, boolean over) {
+    Path dir = directory(run);
+    Path raw = dir.resolve(PROCESS_LOG);
+    if (!Files.exists(raw)) {
+      return;
+    }
+    SecretCensor censor = SecretCensor.fromDirectory(secrets.get());
+    int context = Math.max(censor.longest() - 1, 0);
+    try (FileChannel out =
+            FileChannel.open(
+                artifacts.buildLog(run), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = out.lock();
+        FileChannel in = FileChannel.open(raw, StandardOpenOption.READ)) {
+      long done = out.size();
+      long available = in.size();
+      long cut = over ? available : available - context;
+      while (done < cut) {
+        long end = Math.min(cut, done + LOG_CHUNK);
+        long from = Math.max(0, done - context);
+        long to = Math.min(available, end + context);
+        ByteBuffer window = ByteBuffer.allocate((int) (to - from));
+        while (window.hasRemaining() && in.read(window, from + window.position()) >= 0) {}
+        byte[] bytes = window.array();
+        censor.censor(bytes);
+        out.write(ByteBuffer.wrap(bytes, (int) (done - from), (int) (end - done)), done);
+        done = end;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("copying the output of run " + run.id(), e);
+    }
+    if (over && !Files.exists(dir.resolve(CENSORED))) {
+      censorArtifacts(run, censor);
+    }
+  }
+
+  private void censorArtifacts(JobRun run, SecretCensor censor) {
+    try (Stream<Path> files = Files.walk(artifacts.artifactsDirectory(run))) {
+      files.filter(Files::isRegularFile).forEach(censor::censor);
+      Files.createFile(directory(run).resolve(CENSORED));
+    } catch (java.nio.file.NoSuchFileException e) {
+      // no artifacts directory: nothing to censor
+    } catch (IOException e) {
+      throw new UncheckedIOException("censoring the artifacts of run " + run.id(), e);
+    }
   }
 
   @Override

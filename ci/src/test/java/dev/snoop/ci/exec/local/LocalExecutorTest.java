@@ -227,6 +227,7 @@ class LocalExecutorTest {
     JobRun run =
         run(
             "env > \"$ARTIFACTS/env.txt\"; printf '%s' \"$JOB_SPEC\" > \"$ARTIFACTS/job-spec.json\";"
+                + " printf '%s' \"$SNOOP_DB_URL\" | sha256sum > \"$ARTIFACTS/secret.sha256\";"
                 + " pwd > \"$ARTIFACTS/pwd.txt\"; printf '%s\\n' \"$@\" > \"$ARTIFACTS/args.txt\"",
             "15s",
             literal("GREETING", "hello $(JOB_NAME)"),
@@ -253,7 +254,8 @@ class LocalExecutorTest {
         .containsEntry("PROW_JOB_ID", run.id())
         .containsEntry("CI", "true")
         .containsEntry("GREETING", "hello ci-snoop-conformance-gate")
-        .containsEntry("SNOOP_DB_URL", "jdbc:postgresql://db/snoop")
+        // the secret reached the process; what it wrote of it is censored
+        .containsEntry("SNOOP_DB_URL", "*".repeat("jdbc:postgresql://db/snoop".length()))
         .containsEntry("HOME", workspace.toString())
         .containsEntry("PATH", "/usr/bin:/bin");
     // nothing of the engine's own environment: only the base, HOME, Prow's and the container's
@@ -288,8 +290,70 @@ class LocalExecutorTest {
         .isEqualTo(workspace.toString());
     assertThat(Files.readAllLines(artifacts.resolve("args.txt")))
         .containsExactly(artifacts + "/junit_gate.xml", "$(KEPT)", "$(UNSET)");
+    assertThat(Files.readString(artifacts.resolve("secret.sha256")))
+        .startsWith(sha256("jdbc:postgresql://db/snoop"));
     assertThat(log(run))
         .contains("# local executor ignores env BUILD_ID: Prow's environment sets it");
+  }
+
+  /**
+   * The token is printed whole, in two pieces with an observation between them, and in base64; the
+   * build log never holds it, not even while the run goes on, and neither do its artifacts.
+   */
+  @Test
+  void secretsAreCensoredInTheBuildLogAsItGrowsAndInTheArtifacts() throws IOException {
+    Path secrets = temp.resolve("secrets");
+    Files.createDirectories(secrets.resolve("github-token"));
+    String token = "ghp_0123456789abcdefghij";
+    Files.writeString(secrets.resolve("github-token/token"), token + "\n");
+    executor = executor(Optional.of(secrets));
+    JobRun run =
+        run(
+            "echo \"token $TOKEN\"; printf 'split ghp_0123456789'; touch \"$ARTIFACTS/../half\";"
+                + " while [ ! -f \"$ARTIFACTS/../go\" ]; do sleep 0.05; done;"
+                + " echo 'abcdefghij done'; printf '%s' \"$TOKEN\" | base64;"
+                + " echo \"$TOKEN\" > \"$ARTIFACTS/token.txt\"; echo end",
+            "15s", secret("TOKEN", "github-token", "token"));
+    executor.start(run);
+    Path build = store.buildDirectory(run);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!Files.exists(build.resolve("half")) && System.nanoTime() < deadline) {
+      sleep(10);
+    }
+    sleep(100);
+    assertThat(executor.observe(run)).isInstanceOf(Observation.Running.class);
+    // copied so far: what no secret can still continue into, so not the half-printed one
+    String live = log(run);
+    assertThat(live).contains("token ****").doesNotContain("ghp_");
+    Files.createFile(build.resolve("go"));
+    assertThat(awaitFinished(executor, run).state()).isEqualTo(JobState.SUCCESS);
+
+    // $TOKEN keeps the secret file's newline, so echo prints an empty line and base64 encodes it
+    String base64 = java.util.Base64.getEncoder().encodeToString((token + "\n").getBytes());
+    assertThat(log(run)).startsWith(live);
+    assertThat(log(run))
+        .isEqualTo(
+            "# local executor ignores image snoop:latest: the command runs on this machine\n"
+                + "token "
+                + "*".repeat(token.length())
+                + "\n\nsplit "
+                + "*".repeat(token.length())
+                + " done\n"
+                + "*".repeat(base64.length())
+                + "\nend\n");
+    assertThat(Files.readString(store.artifactsDirectory(run).resolve("token.txt")))
+        .isEqualTo("*".repeat(token.length()) + "\n\n");
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
