@@ -53,6 +53,8 @@ class SecretCensorTest {
     assertThat(censored(censor, "not a secret: no key directory, s3cr3t-token"))
         .isEqualTo("not a secret: no key directory, ************");
 
+    assertThat(SecretCensor.fromDirectory(temp.resolve("missing")).longest()).isZero();
+
     Path file = Files.writeString(temp.resolve("out.txt"), "Authorization: s3cr3t-token");
     censor.censor(file);
     assertThat(Files.readString(file)).isEqualTo("Authorization: ************");

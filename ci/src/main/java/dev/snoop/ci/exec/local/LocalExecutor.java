@@ -325,6 +325,8 @@ public final class LocalExecutor implements Executor, AutoCloseable {
     try (Stream<Path> files = Files.walk(artifacts.artifactsDirectory(run))) {
       files.filter(Files::isRegularFile).forEach(censor::censor);
       Files.createFile(directory(run).resolve(CENSORED));
+    } catch (FileAlreadyExistsException e) {
+      // another engine censored them at the same time
     } catch (java.nio.file.NoSuchFileException e) {
       // no artifacts directory: nothing to censor
     } catch (IOException e) {
