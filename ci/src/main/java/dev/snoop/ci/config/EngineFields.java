@@ -15,6 +15,7 @@ final class EngineFields {
           "labels",
           "annotations",
           "max_concurrency",
+          "job_queue_name",
           "always_run",
           "optional",
           "trigger",

@@ -25,6 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  *     else 15 seconds
  * @param decorationConfig the job's decoration_config merged with the defaults of Prow's {@code
  *     plank} config for decorated jobs, as written (snake_case keys)
+ * @param queue the job queue it shares with other jobs ({@code job_queue_name}) and that queue's
+ *     capacity from {@code plank.job_queue_capacities}
  */
 public record Job(
     String name,
@@ -54,6 +56,7 @@ public record Job(
     String cluster,
     Optional<PodSpec> spec,
     ObjectNode decorationConfig,
+    Optional<JobQueue> queue,
     Patterns patterns) {
 
   /** Prow's default timeout of the test process (its entrypoint's). */
@@ -68,6 +71,12 @@ public record Job(
     annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
   }
+
+  /**
+   * A queue several jobs share: at most {@code capacity} of their runs pending at once (0: none may
+   * start, negative: no limit), as Prow's plank counts it.
+   */
+  public record JobQueue(String name, int capacity) {}
 
   /**
    * The job's regular expressions, compiled; {@code branches} and {@code skip_branches} joined by

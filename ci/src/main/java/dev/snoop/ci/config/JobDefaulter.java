@@ -100,6 +100,11 @@ final class JobDefaulter {
         cluster,
         raw.spec(),
         decoration,
+        raw.optionalString("job_queue_name")
+            .map(
+                q ->
+                    new Job.JobQueue(
+                        q, settings.jobQueueCapacities().map(c -> c.getOrDefault(q, 0)).orElse(0))),
         patterns);
   }
 

@@ -47,6 +47,8 @@ public final class JobListing {
       o.put("minimum_interval", job.minimumInterval().orElse(null));
     }
     o.put("max_concurrency", job.maxConcurrency());
+    o.put("job_queue_name", job.queue().map(Job.JobQueue::name).orElse(null));
+    o.put("job_queue_capacity", job.queue().map(Job.JobQueue::capacity).orElse(null));
     o.put("decorate", job.decorate());
     o.put("timeout", job.timeout().toSeconds());
     o.put("grace_period", job.gracePeriod().toSeconds());

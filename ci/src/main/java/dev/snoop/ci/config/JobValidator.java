@@ -83,9 +83,12 @@ final class JobValidator {
           .ifPresent(p -> field(raw, "annotations." + key, "invalid annotation key: " + p));
     }
     String queue = raw.string("job_queue_name");
-    if (!queue.isEmpty()
-        && settings.jobQueueNames().isPresent()
-        && !settings.jobQueueNames().get().contains(queue)) {
+    if (!queue.isEmpty() && settings.jobQueueCapacities().isEmpty()) {
+      field(
+          raw,
+          "job_queue_name",
+          queue + " takes its capacity from plank.job_queue_capacities: give Prow's config.yaml");
+    } else if (!queue.isEmpty() && !settings.jobQueueCapacities().get().containsKey(queue)) {
       field(raw, "job_queue_name", queue + " is not in plank.job_queue_capacities");
     }
     switch (job.type()) {

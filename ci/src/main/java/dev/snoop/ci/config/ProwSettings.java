@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,12 +15,14 @@ import tools.jackson.databind.node.ObjectNode;
  * decoration defaults of {@code plank} and its job queue names, and {@code pod_namespace}. The rest
  * of that file configures Prow's other components and is not read.
  *
- * @param jobQueueNames the queues jobs may name, when a config.yaml was given
+ * @param jobQueueCapacities {@code plank.job_queue_capacities}, when a config.yaml was given: the
+ *     queues jobs may name, each with how many runs of its jobs may be pending at once (0: none,
+ *     negative: any number)
  */
 public record ProwSettings(
     boolean decorateAllJobs,
     DecorationDefaults decorationDefaults,
-    Optional<Set<String>> jobQueueNames,
+    Optional<Map<String, Integer>> jobQueueCapacities,
     String podNamespace) {
 
   /** Without a config.yaml: no defaults, Prow's default pod namespace. */
@@ -91,7 +92,11 @@ public record ProwSettings(
         }
       }
     }
-    Set<String> queues = new TreeSet<>(plank.path("job_queue_capacities").propertyNames());
+    Map<String, Integer> queues = new TreeMap<>();
+    plank
+        .path("job_queue_capacities")
+        .properties()
+        .forEach(e -> queues.put(e.getKey(), e.getValue().asInt()));
     String podNamespace = root.path("pod_namespace").asString("");
     return new ProwSettings(
         root.path("decorate_all_jobs").asBoolean(false),

@@ -66,6 +66,10 @@ public final class Engine implements AutoCloseable {
   private final Periodics periodics;
   private final GarbageCollector gc;
   private final Waker waker;
+
+  /** By job queue name, its capacity, from the jobs that name one. */
+  private final Map<String, Integer> queueCapacities;
+
   private Instant nextGc;
   private Instant nextPeriodics;
 
@@ -98,6 +102,10 @@ public final class Engine implements AutoCloseable {
     this.waker = new Waker(clock, settings.resync());
     this.runSync = new RunSync(sql, clock, owner(), executors, listener, waker::wakeAt);
     this.periodics = new Periodics(jobs, newRuns, settings.newRunExecutor());
+    this.queueCapacities =
+        jobs.stream()
+            .flatMap(j -> j.queue().stream())
+            .collect(Collectors.toMap(Job.JobQueue::name, Job.JobQueue::capacity, (a, b) -> a));
     this.gc =
         new GarbageCollector(
             settings.gc(),
@@ -270,6 +278,7 @@ public final class Engine implements AutoCloseable {
               settings.lease(),
               queue.limit(),
               run -> executors.containsKey(run.executor()) && settings.admits(run.id()),
+              queueCapacities,
               settings.jobUrl());
       startAll(admitted);
       any |= !admitted.isEmpty();

@@ -72,6 +72,12 @@ public record JobRun(
     return decorationDuration("grace_period").orElse(Job.DEFAULT_GRACE_PERIOD);
   }
 
+  /** {@code job_queue_name}: the queue whose capacity it shares with other jobs' runs. */
+  public Optional<String> jobQueueName() {
+    String queue = spec.path("job_queue_name").asString("");
+    return queue.isEmpty() ? Optional.empty() : Optional.of(queue);
+  }
+
   /** {@code max_concurrency}: how many runs of this job may be pending at once, 0 for any. */
   public int maxConcurrency() {
     return spec.path("max_concurrency").asInt(0);

@@ -116,6 +116,7 @@ public final class NewRuns {
     if (job.maxConcurrency() > 0) {
       spec.put("max_concurrency", job.maxConcurrency());
     }
+    job.queue().ifPresent(q -> spec.put("job_queue_name", q.name()));
     job.spec().ifPresent(pod -> spec.set("pod_spec", JSON.valueToTree(pod)));
     if (job.decorate()) {
       spec.set("decoration_config", job.decorationConfig().deepCopy());

@@ -54,6 +54,33 @@ class JobConfigValidationTest {
   }
 
   @Test
+  void aJobQueueTakesItsCapacityFromPlankAndMustBeThere() throws IOException {
+    String yaml = "periodics:\n- name: ci-scale\n  interval: 1h\n  job_queue_name: scale\n" + PSPEC;
+    assertThat(only(problems(yaml)).toString())
+        .endsWith(
+            "job ci-scale: job_queue_name: scale takes its capacity from"
+                + " plank.job_queue_capacities: give Prow's config.yaml");
+
+    Path prow =
+        write("config.yaml", "plank:\n  job_queue_capacities:\n    scale: 2\n    promo: 0\n");
+    JobConfig config =
+        JobConfigLoader.load(List.of(write("jobs.yaml", yaml)), ProwSettings.read(prow));
+    assertThat(config.problems()).isEmpty();
+    assertThat(config.jobs().get(0).queue()).contains(new Job.JobQueue("scale", 2));
+    assertThat(config.ignored()).doesNotContainKey("job_queue_name");
+    assertThat(JobListing.json(config.jobs()))
+        .contains("\"job_queue_name\" : \"scale\"")
+        .contains("\"job_queue_capacity\" : 2");
+
+    JobConfig unknown =
+        JobConfigLoader.load(
+            List.of(write("other.yaml", yaml.replace("scale", "nightly"))),
+            ProwSettings.read(prow));
+    assertThat(only(unknown.problems()).toString())
+        .endsWith("job ci-nightly: job_queue_name: nightly is not in plank.job_queue_capacities");
+  }
+
+  @Test
   void anUnknownJobFieldNamesFileJobAndField() throws IOException {
     Problem p =
         only(problems("presubmits:\n  org/repo:\n  - name: pull-x\n    alwys_run: true\n" + SPEC));
