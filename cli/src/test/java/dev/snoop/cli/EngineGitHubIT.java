@@ -63,9 +63,7 @@ class EngineGitHubIT {
     Path secret = Files.writeString(temp.resolve("secret"), "s3cret");
     try (FakeGitHub github = new FakeGitHub()) {
       github.addOrgMember("Codertocat");
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+      List<String> command = new ArrayList<>(SnoopRun.processCommand());
       command.addAll(
           List.of(
               "--db-url",

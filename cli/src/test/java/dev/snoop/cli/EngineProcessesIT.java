@@ -133,9 +133,7 @@ class EngineProcessesIT {
             - image: busybox
               command: [sh, -c, "echo ran"]
         """);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command = new ArrayList<>(SnoopRun.processCommand());
     command.addAll(
         List.of(
             "--db-url",
@@ -176,11 +174,7 @@ class EngineProcessesIT {
   }
 
   private Process engine(Path config, String name) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
+    List<String> command = new ArrayList<>(SnoopRun.processCommand());
     command.addAll(
         List.of(
             "--db-url",

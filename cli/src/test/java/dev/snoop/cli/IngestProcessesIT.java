@@ -246,11 +246,7 @@ class IngestProcessesIT {
    * snoop in a process of its own, its output discarded, its input and errors as {@code io} says.
    */
   private Process snoop(ProcessBuilder io, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
+    List<String> command = new ArrayList<>(SnoopRun.processCommand());
     command.add("--db-url");
     command.add(dbUrl);
     command.add("--cache-dir");

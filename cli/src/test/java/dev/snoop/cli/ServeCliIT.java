@@ -33,9 +33,7 @@ class ServeCliIT {
   @Test
   void upServeRunsTheJobThenServesItsCoverage(Database database, @TempDir Path temp)
       throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command = new ArrayList<>(SnoopRun.processCommand());
     command.addAll(List.of("--db-url", database.jdbcUrl(), "--cache-dir", temp.toString()));
     command.addAll(
         List.of(

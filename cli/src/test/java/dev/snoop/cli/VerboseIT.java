@@ -6,7 +6,6 @@ import dev.snoop.db.Database;
 import dev.snoop.db.testing.MigratedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,16 +28,8 @@ class VerboseIT {
     Path stderr = temp.resolve("stderr.txt");
     Process snoop =
         new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Main.class.getName(),
-                    "-v",
-                    "--db-url",
-                    dbUrl,
-                    "sql",
-                    "select count(*) from open_api"))
+                SnoopRun.processCommand(
+                    "-v", "--db-url", dbUrl, "sql", "select count(*) from open_api"))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(stderr.toFile())
             .start();

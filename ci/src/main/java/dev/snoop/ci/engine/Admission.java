@@ -68,7 +68,8 @@ final class Admission {
           DSLContext tx = configuration.dsl();
           tx.execute(
               "select pg_advisory_xact_lock(hashtextextended({0}, 0))", "snoop.prow_job " + job);
-          for (String queue : queuesOf(tx, job)) {
+          // with no queue configured a run naming one cannot start, so there is nothing to lock
+          for (String queue : queueCapacities.isEmpty() ? List.<String>of() : queuesOf(tx, job)) {
             tx.execute(
                 "select pg_advisory_xact_lock(hashtextextended({0}, 0))",
                 "snoop.job_queue " + queue);

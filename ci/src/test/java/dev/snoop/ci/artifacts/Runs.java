@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Runs of snoop's example jobs in the states a test needs. */
 public final class Runs {
@@ -49,6 +50,32 @@ public final class Runs {
   /** The run started at {@code at}. */
   public static JobRun pending(JobRun run, Instant at) {
     return copy(run, JobState.PENDING, "Job triggered.", Optional.of(at), Optional.empty());
+  }
+
+  /** The same run with another ProwJob spec. */
+  public static JobRun withSpec(JobRun r, ObjectNode spec) {
+    return new JobRun(
+        r.id(),
+        r.job(),
+        r.type(),
+        r.buildId(),
+        r.state(),
+        r.context(),
+        r.refs(),
+        spec,
+        r.labels(),
+        r.annotations(),
+        r.executor(),
+        r.startTime(),
+        r.pendingTime(),
+        r.completionTime(),
+        r.description(),
+        r.url(),
+        r.podName(),
+        r.prevReportStates(),
+        r.owner(),
+        r.leaseUntil(),
+        r.eventGuid());
   }
 
   /** The run ended at {@code at} in {@code state}. */

@@ -326,7 +326,7 @@ class DeployManifestsIT {
     kubernetes.observe(run);
     playKubelet(run, "Succeeded", null);
     kubernetes.observe(run);
-    kubernetes.cleanUp(complete(run));
+    kubernetes.cleanUp(run.completed(JobState.SUCCESS, "Job succeeded.", java.time.Instant.now()));
 
     JobRun evicted =
         stored(newRuns.triggered(gate, Optional.empty(), "kubernetes", Optional.empty()))
@@ -386,31 +386,6 @@ class DeployManifestsIT {
   private JobRun stored(JobRun run) {
     JobStore.insert(db.dsl(), run);
     return run;
-  }
-
-  private static JobRun complete(JobRun run) {
-    return new JobRun(
-        run.id(),
-        run.job(),
-        run.type(),
-        run.buildId(),
-        JobState.SUCCESS,
-        run.context(),
-        run.refs(),
-        run.spec(),
-        run.labels(),
-        run.annotations(),
-        run.executor(),
-        run.startTime(),
-        run.pendingTime(),
-        Optional.of(java.time.Instant.now()),
-        "Job succeeded.",
-        run.url(),
-        run.podName(),
-        Map.of(),
-        run.owner(),
-        run.leaseUntil(),
-        run.eventGuid());
   }
 
   private void playKubelet(JobRun run, String phase, String reason) {

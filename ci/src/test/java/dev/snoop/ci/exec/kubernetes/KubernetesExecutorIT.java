@@ -2,6 +2,7 @@ package dev.snoop.ci.exec.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snoop.ci.artifacts.Runs;
 import dev.snoop.ci.exec.Executor.Observation;
 import dev.snoop.ci.run.BuildIds;
 import dev.snoop.ci.run.ExampleJobs;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,7 +242,7 @@ class KubernetesExecutorIT {
     JobRun stored = storedRun("ci-snoop-conformance-gate");
     var spec = stored.spec().deepCopy();
     spec.put("error_on_eviction", true);
-    JobRun run = withSpec(stored, spec);
+    JobRun run = Runs.withSpec(stored, spec);
     executor.start(run);
     run = pending(run);
     setStatus(run, "Failed", "Evicted", terminated(137, "Error"));
@@ -281,7 +281,7 @@ class KubernetesExecutorIT {
     JobRun stored = storedRun("ci-snoop-conformance-gate");
     var spec = stored.spec().deepCopy();
     spec.withObject("decoration_config").put("pod_unscheduled_timeout", "1h");
-    JobRun run = withSpec(stored, spec);
+    JobRun run = Runs.withSpec(stored, spec);
     executor.start(run);
     run = pending(run);
     setStatus(run, "Pending", null, null);
@@ -368,8 +368,12 @@ class KubernetesExecutorIT {
   @Test
   void cleanUpDeletesOnlyThePodsOfCompleteRunsThatProwMade() {
     JobRun running = started("ci-snoop-conformance-gate");
-    JobRun done = complete(started("ci-snoop-conformance-gate"));
-    JobRun foreign = complete(started("ci-snoop-conformance-gate"));
+    JobRun done =
+        started("ci-snoop-conformance-gate")
+            .completed(JobState.SUCCESS, "Job succeeded.", Instant.now());
+    JobRun foreign =
+        started("ci-snoop-conformance-gate")
+            .completed(JobState.SUCCESS, "Job succeeded.", Instant.now());
     client
         .pods()
         .inNamespace(NS)
@@ -379,7 +383,9 @@ class KubernetesExecutorIT {
               p.getMetadata().getLabels().remove("created-by-prow");
               return p;
             });
-    JobRun gone = complete(storedRun("ci-snoop-conformance-gate"));
+    JobRun gone =
+        storedRun("ci-snoop-conformance-gate")
+            .completed(JobState.SUCCESS, "Job succeeded.", Instant.now());
 
     for (JobRun run : List.of(running, done, foreign, gone)) {
       executor.cleanUp(run);
@@ -409,56 +415,6 @@ class KubernetesExecutorIT {
     JobRun pending = run.withState(JobState.PENDING, "Job triggered.");
     JobStore.replace(db.dsl(), run.state(), pending);
     return pending;
-  }
-
-  private static JobRun complete(JobRun run) {
-    return new JobRun(
-        run.id(),
-        run.job(),
-        run.type(),
-        run.buildId(),
-        JobState.SUCCESS,
-        run.context(),
-        run.refs(),
-        run.spec(),
-        run.labels(),
-        run.annotations(),
-        run.executor(),
-        run.startTime(),
-        run.pendingTime(),
-        Optional.of(Instant.now()),
-        "Job succeeded.",
-        run.url(),
-        run.podName(),
-        Map.of(),
-        run.owner(),
-        run.leaseUntil(),
-        run.eventGuid());
-  }
-
-  private static JobRun withSpec(JobRun run, tools.jackson.databind.node.ObjectNode spec) {
-    return new JobRun(
-        run.id(),
-        run.job(),
-        run.type(),
-        run.buildId(),
-        run.state(),
-        run.context(),
-        run.refs(),
-        spec,
-        run.labels(),
-        run.annotations(),
-        run.executor(),
-        run.startTime(),
-        run.pendingTime(),
-        run.completionTime(),
-        run.description(),
-        run.url(),
-        run.podName(),
-        Map.of(),
-        run.owner(),
-        run.leaseUntil(),
-        run.eventGuid());
   }
 
   private Pod pod(JobRun run) {

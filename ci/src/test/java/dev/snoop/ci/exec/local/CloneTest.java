@@ -62,31 +62,7 @@ class CloneTest {
     container.put("name", "test");
     container.putArray("command").add("/bin/sh").add("-c").add(script);
     spec.putObject("pod_spec").putArray("containers").add(container);
-    JobRun r = triggered;
-    return Runs.pending(
-        new JobRun(
-            r.id(),
-            r.job(),
-            r.type(),
-            r.buildId(),
-            r.state(),
-            r.context(),
-            r.refs(),
-            spec,
-            r.labels(),
-            r.annotations(),
-            r.executor(),
-            r.startTime(),
-            r.pendingTime(),
-            r.completionTime(),
-            r.description(),
-            r.url(),
-            r.podName(),
-            r.prevReportStates(),
-            r.owner(),
-            r.leaseUntil(),
-            r.eventGuid()),
-        Instant.now());
+    return Runs.pending(Runs.withSpec(triggered, spec), Instant.now());
   }
 
   private static Observation.Finished await(LocalExecutor executor, JobRun run) {

@@ -66,32 +66,7 @@ class LocalExecutorTest {
     }
     spec.putObject("pod_spec").putArray("containers").add(container);
     ((ObjectNode) spec.path("decoration_config")).put("grace_period", gracePeriod);
-    return Runs.pending(withSpec(triggered, spec), Instant.now());
-  }
-
-  private static JobRun withSpec(JobRun r, ObjectNode spec) {
-    return new JobRun(
-        r.id(),
-        r.job(),
-        r.type(),
-        r.buildId(),
-        r.state(),
-        r.context(),
-        r.refs(),
-        spec,
-        r.labels(),
-        r.annotations(),
-        r.executor(),
-        r.startTime(),
-        r.pendingTime(),
-        r.completionTime(),
-        r.description(),
-        r.url(),
-        r.podName(),
-        r.prevReportStates(),
-        r.owner(),
-        r.leaseUntil(),
-        r.eventGuid());
+    return Runs.pending(Runs.withSpec(triggered, spec), Instant.now());
   }
 
   private static ObjectNode literal(String name, String value) {
@@ -204,7 +179,7 @@ class LocalExecutorTest {
     JobRun noCommand = run("true", "15s");
     ObjectNode spec = noCommand.spec().deepCopy();
     ((ObjectNode) spec.path("pod_spec").path("containers").path(0)).remove("command");
-    assertThatThrownBy(() -> executor.start(withSpec(noCommand, spec)))
+    assertThatThrownBy(() -> executor.start(Runs.withSpec(noCommand, spec)))
         .isInstanceOf(StartRefusedException.class)
         .hasMessageContaining("container test has no command")
         .hasMessageContaining("image's entrypoint");
